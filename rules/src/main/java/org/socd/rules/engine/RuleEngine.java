@@ -1,0 +1,72 @@
+package org.socd.rules.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.socd.protocol.event.Event;
+import org.socd.rules.RuleMatch;
+import org.socd.rules.logsource.EventLogsource;
+import org.socd.rules.logsource.LogsourceMapping;
+import org.socd.rules.matching.EventFields;
+
+/**
+ * Evaluates a fixed set of compiled rules against events. Immutable and thread-safe: several
+ * pipeline threads call {@link #evaluate} concurrently; all per-event state is local to the call.
+ */
+public final class RuleEngine {
+
+    private final List<CompiledRule> rules;
+    private final RuleIndex index;
+    private final LogsourceMapping mapping;
+
+    private RuleEngine(List<? extends CompiledRule> rules, LogsourceMapping mapping) {
+        this.rules = List.copyOf(rules);
+        this.index = new RuleIndex(this.rules);
+        this.mapping = mapping;
+    }
+
+    /** An engine over {@code rules} with socd's bundled logsource mapping. */
+    public static RuleEngine of(List<? extends CompiledRule> rules) {
+        return new RuleEngine(rules, LogsourceMapping.defaults());
+    }
+
+    /** An engine over {@code rules} with a custom logsource mapping. */
+    public static RuleEngine of(List<? extends CompiledRule> rules, LogsourceMapping mapping) {
+        return new RuleEngine(rules, mapping);
+    }
+
+    /**
+     * The rules that match {@code event}, in load order within each logsource group; an empty
+     * shared list when none does, so the common case allocates no result.
+     */
+    public List<RuleMatch> evaluate(Event event) {
+        EventFields fields = new EventFields(event);
+        EventLogsource logsource = mapping.derive(fields);
+        List<RuleMatch> matches = null;
+        for (List<CompiledRule> group : index.candidates(logsource)) {
+            for (int i = 0; i < group.size(); i++) {
+                CompiledRule rule = group.get(i);
+                if (rule.matcher().matches(fields)) {
+                    if (matches == null) {
+                        matches = new ArrayList<>(2);
+                    }
+                    matches.add(rule.match());
+                }
+            }
+        }
+        return matches == null ? List.of() : List.copyOf(matches);
+    }
+
+    /** The logsources {@code event} belongs to, for tools that explain why a rule did not fire. */
+    public EventLogsource logsourceOf(Event event) {
+        return mapping.derive(new EventFields(event));
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    /** The rules, in load order. */
+    public List<CompiledRule> rules() {
+        return rules;
+    }
+}

@@ -1,0 +1,119 @@
+package org.socd.rules.logsource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.socd.rules.matching.EventFields;
+import org.socd.rules.yaml.RuleSyntaxException;
+import org.socd.rules.yaml.YamlNode;
+import org.socd.rules.yaml.YamlReader;
+
+/**
+ * Derives an event's logsources from its fields, driven by a YAML table (see
+ * {@code default-mapping.yml}) so that new sources need data, not code. Every entry whose
+ * {@code when} holds contributes its products, categories and services.
+ */
+public final class LogsourceMapping {
+
+    private static final String BUNDLED = "org/socd/rules/logsource/default-mapping.yml";
+    private static final LogsourceMapping DEFAULT = loadBundled();
+
+    /** A field test of one entry: the field equals one of {@code values} (case-insensitively), or is present for {@code *}. */
+    record FieldTest(String field, List<String> values) {
+        boolean holds(EventFields event) {
+            if (values.isEmpty()) {
+                return event.has(field);
+            }
+            for (String value : event.lowerCaseValues(field)) {
+                if (values.contains(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record Entry(List<FieldTest> when, List<String> products, List<String> categories, List<String> services) {}
+
+    private final List<Entry> entries;
+
+    private LogsourceMapping(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The mapping bundled with socd. */
+    public static LogsourceMapping defaults() {
+        return DEFAULT;
+    }
+
+    /** Reads a mapping table; {@code file} names it in errors. */
+    public static LogsourceMapping parse(String text, String file) {
+        YamlNode root = YamlReader.read(text, file);
+        if (!(root instanceof YamlNode.Mapping top) || !(top.get("sources").orElse(null) instanceof YamlNode.Sequence list)) {
+            throw new RuleSyntaxException(root.location(), "a logsource mapping needs a 'sources' list");
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            if (!(item instanceof YamlNode.Mapping entry) || !(entry.get("when").orElse(null) instanceof YamlNode.Mapping when)) {
+                throw new RuleSyntaxException(item.location(), "each source needs a 'when' mapping of field tests");
+            }
+            List<FieldTest> tests = new ArrayList<>();
+            for (YamlNode.Entry test : when.entries()) {
+                List<String> values = strings(test.value());
+                tests.add(new FieldTest(test.key(), values.equals(List.of("*")) ? List.of() : values));
+            }
+            entries.add(new Entry(tests, strings(entry.get("product").orElse(null)),
+                    strings(entry.get("category").orElse(null)), strings(entry.get("service").orElse(null))));
+        }
+        return new LogsourceMapping(entries);
+    }
+
+    /** The logsources of one event. */
+    public EventLogsource derive(EventFields event) {
+        Set<String> products = new LinkedHashSet<>();
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> services = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            if (entry.when().stream().allMatch(test -> test.holds(event))) {
+                products.addAll(entry.products());
+                categories.addAll(entry.categories());
+                services.addAll(entry.services());
+            }
+        }
+        return new EventLogsource(products, categories, services);
+    }
+
+    private static List<String> strings(YamlNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        if (node instanceof YamlNode.Sequence list) {
+            for (YamlNode item : list.items()) {
+                values.addAll(strings(item));
+            }
+        } else if (node instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
+            values.add(scalar.text().toLowerCase(Locale.ROOT));
+        } else {
+            throw new RuleSyntaxException(node.location(), "expected a value or a list of values, not " + node.kind());
+        }
+        return values;
+    }
+
+    private static LogsourceMapping loadBundled() {
+        try (InputStream in = LogsourceMapping.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled logsource mapping " + BUNDLED + " missing from the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + BUNDLED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled logsource mapping " + BUNDLED, e);
+        }
+    }
+}

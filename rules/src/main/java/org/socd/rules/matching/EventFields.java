@@ -1,0 +1,79 @@
+package org.socd.rules.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.socd.protocol.event.Event;
+
+/**
+ * One event as seen by the matchers during one evaluation: field values as strings, with the
+ * lower-cased form computed at most once per field however many rules look at it. Not
+ * thread-safe; the engine creates one per {@code evaluate} call.
+ */
+public final class EventFields {
+
+    private final Event event;
+    private final Map<String, List<String>> exact = new HashMap<>();
+    private final Map<String, List<String>> folded = new HashMap<>();
+
+    public EventFields(Event event) {
+        this.event = event;
+    }
+
+    public Event event() {
+        return event;
+    }
+
+    public boolean has(String field) {
+        return event.get(field) != null;
+    }
+
+    /**
+     * The field's scalar values as strings: one for a scalar, one per scalar element for a list,
+     * none when absent or a mapping (a mapping has no text of its own to compare against).
+     */
+    public List<String> values(String field) {
+        List<String> cached = exact.get(field);
+        if (cached == null) {
+            cached = stringsOf(event.get(field));
+            exact.put(field, cached);
+        }
+        return cached;
+    }
+
+    /** {@link #values(String)} lower-cased with {@link Locale#ROOT}. */
+    public List<String> lowerCaseValues(String field) {
+        List<String> cached = folded.get(field);
+        if (cached == null) {
+            List<String> original = values(field);
+            if (original.size() == 1) {
+                cached = List.of(original.get(0).toLowerCase(Locale.ROOT));
+            } else {
+                cached = new ArrayList<>(original.size());
+                for (String value : original) {
+                    cached.add(value.toLowerCase(Locale.ROOT));
+                }
+            }
+            folded.put(field, cached);
+        }
+        return cached;
+    }
+
+    private static List<String> stringsOf(Object value) {
+        if (value == null || value instanceof Map<?, ?>) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            List<String> strings = new ArrayList<>(list.size());
+            for (Object element : list) {
+                if (element != null && !(element instanceof Map<?, ?>) && !(element instanceof List<?>)) {
+                    strings.add(element.toString());
+                }
+            }
+            return strings;
+        }
+        return List.of(value.toString());
+    }
+}

@@ -1,0 +1,146 @@
+package org.socd.rules.sigma;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.socd.rules.Level;
+import org.socd.rules.logsource.RuleLogsource;
+import org.socd.rules.yaml.RuleSyntaxException;
+import org.socd.rules.yaml.SourceLocation;
+import org.socd.rules.yaml.YamlNode;
+import org.socd.rules.yaml.YamlReader;
+
+/**
+ * Turns the text of a Sigma rule file into a {@link SigmaRule}, checking everything that can be
+ * checked without looking at events: required attributes, the shape of {@code detection}, the
+ * modifiers and the condition syntax. Anything socd cannot evaluate faithfully is an error.
+ */
+public final class SigmaRuleParser {
+
+    private SigmaRuleParser() {}
+
+    /**
+     * Parses one rule file.
+     *
+     * @param file how to name the file in errors (a path or {@code classpath:...})
+     * @throws RuleSyntaxException for anything that keeps the rule from being evaluated faithfully
+     */
+    public static SigmaRule parse(String text, String file) {
+        YamlNode root = YamlReader.read(text, file);
+        YamlNode.Mapping rule = mapping(root, "the rule");
+        if (rule.get("correlation").isPresent()) {
+            throw new RuleSyntaxException(rule.location(),
+                    "Sigma correlation rules are not supported yet; remove the file from the rule directory");
+        }
+        if (rule.get("filter").isPresent() && rule.get("detection").isEmpty()) {
+            throw new RuleSyntaxException(rule.location(),
+                    "Sigma meta filters are not supported yet; remove the file from the rule directory");
+        }
+        String title = requiredString(rule, "title");
+        String id = optionalString(rule, "id").orElse(file);
+        Level level = optionalString(rule, "level").map(text1 -> parseLevel(rule, text1)).orElse(Level.MEDIUM);
+        RuleLogsource logsource = logsource(rule);
+        YamlNode.Mapping detection = mapping(required(rule, "detection"), "'detection'");
+
+        Map<String, Selection> identifiers = new LinkedHashMap<>();
+        YamlNode conditionNode = null;
+        for (YamlNode.Entry entry : detection.entries()) {
+            if (entry.key().equals("condition")) {
+                conditionNode = entry.value();
+            } else if (entry.key().equals("timeframe")) {
+                throw new RuleSyntaxException(entry.keyLocation(),
+                        "'timeframe' in detection is Sigma 1 aggregation syntax and not supported; "
+                                + "use a Sigma correlation rule");
+            } else {
+                identifiers.put(entry.key(), SelectionParser.parse(entry.key(), entry.value()));
+            }
+        }
+        if (conditionNode == null) {
+            throw new RuleSyntaxException(detection.location(),
+                    "'detection' has no 'condition'; add e.g. 'condition: selection'");
+        }
+        if (identifiers.isEmpty()) {
+            throw new RuleSyntaxException(detection.location(),
+                    "'detection' defines no search identifiers; add e.g. 'selection:' with field values");
+        }
+        List<Condition> conditions = new ArrayList<>();
+        if (conditionNode instanceof YamlNode.Sequence list) {
+            for (YamlNode item : list.items()) {
+                conditions.add(ConditionParser.parse(string(item, "a condition"), item.location()));
+            }
+            if (conditions.isEmpty()) {
+                throw new RuleSyntaxException(conditionNode.location(), "the condition list is empty; add a condition");
+            }
+        } else {
+            conditions.add(ConditionParser.parse(string(conditionNode, "the condition"), conditionNode.location()));
+        }
+        return new SigmaRule(id, title,
+                optionalString(rule, "status").orElse(null),
+                optionalString(rule, "description").orElse(null),
+                optionalString(rule, "author").orElse(null),
+                optionalString(rule, "date").orElse(null),
+                tags(rule), level, logsource, identifiers, conditions, conditionNode.location(),
+                SourceLocation.ofFile(file));
+    }
+
+    private static Level parseLevel(YamlNode.Mapping rule, String text) {
+        try {
+            return Level.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RuleSyntaxException(rule.get("level").orElseThrow().location(), e.getMessage());
+        }
+    }
+
+    private static RuleLogsource logsource(YamlNode.Mapping rule) {
+        YamlNode.Mapping logsource = mapping(required(rule, "logsource"), "'logsource'");
+        return new RuleLogsource(
+                optionalString(logsource, "product").orElse(null),
+                optionalString(logsource, "category").orElse(null),
+                optionalString(logsource, "service").orElse(null));
+    }
+
+    private static List<String> tags(YamlNode.Mapping rule) {
+        Optional<YamlNode> node = rule.get("tags");
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!(node.get() instanceof YamlNode.Sequence list)) {
+            throw new RuleSyntaxException(node.get().location(), "'tags' must be a list of strings");
+        }
+        List<String> tags = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            tags.add(string(item, "a tag"));
+        }
+        return tags;
+    }
+
+    private static YamlNode required(YamlNode.Mapping mapping, String key) {
+        return mapping.get(key).orElseThrow(() -> new RuleSyntaxException(mapping.location(),
+                "missing required attribute '" + key + "'; every Sigma rule needs title, logsource and detection"));
+    }
+
+    private static String requiredString(YamlNode.Mapping mapping, String key) {
+        return string(required(mapping, key), "'" + key + "'");
+    }
+
+    private static Optional<String> optionalString(YamlNode.Mapping mapping, String key) {
+        return mapping.get(key).filter(n -> !(n instanceof YamlNode.Scalar s && s.isNull()))
+                .map(n -> string(n, "'" + key + "'"));
+    }
+
+    static String string(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
+            return scalar.text();
+        }
+        throw new RuleSyntaxException(node.location(), what + " must be a string, not " + node.kind());
+    }
+
+    static YamlNode.Mapping mapping(YamlNode node, String what) {
+        if (node instanceof YamlNode.Mapping mapping) {
+            return mapping;
+        }
+        throw new RuleSyntaxException(node.location(), what + " must be a mapping, not " + node.kind());
+    }
+}
