@@ -27,7 +27,7 @@ public final class YamlReader {
      * @throws RuleSyntaxException for invalid YAML, an empty file, several documents or duplicate keys
      */
     public static YamlNode read(String text, String file) {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = MAPPER.createParser(new SurrogateSafeReader(text))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new RuleSyntaxException(SourceLocation.ofFile(file),
