@@ -13,6 +13,9 @@ import org.socd.rules.yaml.SourceLocation;
  */
 public final class ConditionParser {
 
+    private static final String AGGREGATION = "aggregations after '|' (count(), near) are Sigma 1 syntax and "
+            + "not supported; express them as a Sigma correlation rule";
+
     private final String text;
     private final SourceLocation location;
     private final List<Token> tokens;
@@ -39,6 +42,9 @@ public final class ConditionParser {
         Condition condition = parser.parseOr();
         if (parser.position < parser.tokens.size()) {
             Token extra = parser.tokens.get(parser.position);
+            if (extra.text().equals("|")) {
+                throw parser.error(extra, AGGREGATION);
+            }
             throw parser.error(extra, "unexpected '" + extra.text() + "'; expected 'and', 'or' or the end of the condition");
         }
         return condition;
@@ -87,7 +93,7 @@ public final class ConditionParser {
                     throw error(of, "expected 'of' after '" + token.text() + "'");
                 }
                 Token target = next("'them' or an identifier pattern");
-                if (isReserved(target.text())) {
+                if (isReserved(target.text()) && !target.text().equals("them")) {
                     throw error(target, "expected 'them' or an identifier pattern after '" + token.text() + " of'");
                 }
                 Condition.Quantifier quantifier =
@@ -95,8 +101,7 @@ public final class ConditionParser {
                 return new Condition.Quantified(quantifier, target.text().equals("them") ? null : target.text());
             }
             case "|":
-                throw error(token, "aggregations after '|' (count(), near) are Sigma 1 syntax and not supported; "
-                        + "express them as a Sigma correlation rule");
+                throw error(token, AGGREGATION);
             default:
                 if (isReserved(token.text()) || token.text().equals(")")) {
                     throw error(token, "unexpected '" + token.text()

@@ -1,0 +1,70 @@
+package org.socd.rules.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.socd.protocol.event.Event;
+
+/**
+ * Loads the SigmaHQ community rules, when a checkout sits next to the repository, and reports
+ * how many compile. It asserts no percentage yet; it asserts that loading thousands of foreign
+ * rules never throws, accounts for every file, and gives every rejection a reason.
+ */
+class SigmaHqSmokeTest {
+
+    private static final Path SIGMAHQ = Path.of("../../shared/sigma/rules");
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'");
+
+    @Test
+    void loadsSigmaHqRulesAndExplainsEveryRejection() throws IOException {
+        assumeTrue(Files.isDirectory(SIGMAHQ), "no SigmaHQ checkout at " + SIGMAHQ.toAbsolutePath());
+        long files;
+        try (Stream<Path> walk = Files.walk(SIGMAHQ)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).count();
+        }
+
+        LoadedRules loaded = RuleLoader.loadDirectories(List.of(SIGMAHQ));
+
+        assertEquals(files, loaded.ruleCount() + loaded.errors().size(), "every file either compiles or is reported");
+        for (RuleError error : loaded.errors()) {
+            assertFalse(error.message().isBlank(), "rejection without a reason: " + error.location());
+            assertTrue(error.location().contains("sigma/rules"), "rejection without a file: " + error);
+            assertFalse(error.message().startsWith("internal error"), "compiler bug: " + error);
+        }
+        Map<String, Long> byReason = loaded.errors().stream()
+                .collect(Collectors.groupingBy(e -> reason(e.message()), TreeMap::new, Collectors.counting()));
+        System.out.printf("SigmaHQ smoke: %d rule files, %d compiled, %d rejected%n",
+                files, loaded.ruleCount(), loaded.errors().size());
+        byReason.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
+
+        // Evaluating foreign rules against odd events must not throw either.
+        loaded.engine().evaluate(Event.of(Map.of("Channel", "Security", "EventID", 4688, "CommandLine", "x")));
+        loaded.engine().evaluate(Event.of(Map.of("appname", "sshd", "message", "Failed password")));
+    }
+
+    /** The stable part of a message: the modifier name is kept, other quoted details are dropped. */
+    static String reason(String message) {
+        String head = message.split(";", 2)[0];
+        if (head.startsWith("unsupported modifier") || head.startsWith("unknown modifier")) {
+            Matcher m = QUOTED.matcher(head);
+            return m.find() ? head.substring(0, head.indexOf(':')) : head;
+        }
+        return QUOTED.matcher(head).replaceAll("'…'").replaceAll("\\d+", "N");
+    }
+}
