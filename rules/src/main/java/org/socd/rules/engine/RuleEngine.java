@@ -9,7 +9,8 @@ import org.socd.rules.logsource.LogsourceMapping;
 import org.socd.rules.matching.EventFields;
 
 /**
- * Evaluates a fixed set of compiled rules against events. Immutable and thread-safe: several
+ * Evaluates a fixed set of compiled rules against events. Immutable (apart from an internal, thread-safe cache of
+ * candidate rules per logsource) and thread-safe: several
  * pipeline threads call {@link #evaluate} concurrently; all per-event state is local to the call.
  */
 public final class RuleEngine {
@@ -35,22 +36,21 @@ public final class RuleEngine {
     }
 
     /**
-     * The rules that match {@code event}, in load order within each logsource group; an empty
+     * The rules that match {@code event}, in load order; an empty
      * shared list when none does, so the common case allocates no result.
      */
     public List<RuleMatch> evaluate(Event event) {
         EventFields fields = new EventFields(event);
         EventLogsource logsource = mapping.derive(fields);
         List<RuleMatch> matches = null;
-        for (List<CompiledRule> group : index.candidates(logsource)) {
-            for (int i = 0; i < group.size(); i++) {
-                CompiledRule rule = group.get(i);
-                if (rule.matcher().matches(fields)) {
-                    if (matches == null) {
-                        matches = new ArrayList<>(2);
-                    }
-                    matches.add(rule.match());
+        List<CompiledRule> candidates = index.candidates(logsource);
+        for (int i = 0; i < candidates.size(); i++) {
+            CompiledRule rule = candidates.get(i);
+            if (rule.matcher().matches(fields)) {
+                if (matches == null) {
+                    matches = new ArrayList<>(2);
                 }
+                matches.add(rule.match());
             }
         }
         return matches == null ? List.of() : List.copyOf(matches);

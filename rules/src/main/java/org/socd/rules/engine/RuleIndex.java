@@ -1,9 +1,13 @@
 package org.socd.rules.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.socd.rules.logsource.EventLogsource;
 import org.socd.rules.logsource.RuleLogsource;
 
@@ -14,11 +18,19 @@ import org.socd.rules.logsource.RuleLogsource;
  */
 final class RuleIndex {
 
+    /** Beyond this many distinct event logsources, candidates are computed without caching. */
+    private static final int MEMO_LIMIT = 4096;
+
     private final Map<RuleLogsource, List<CompiledRule>> byLogsource;
+    private final Map<CompiledRule, Integer> loadOrder = new IdentityHashMap<>();
+    // Events fall into a handful of logsource combinations (bounded by the mapping table), so
+    // the flattened candidate list per combination is computed once and shared by all threads.
+    private final ConcurrentHashMap<EventLogsource, List<CompiledRule>> memo = new ConcurrentHashMap<>();
 
     RuleIndex(List<? extends CompiledRule> rules) {
         Map<RuleLogsource, List<CompiledRule>> grouped = new HashMap<>();
         for (CompiledRule rule : rules) {
+            loadOrder.put(rule, loadOrder.size());
             grouped.computeIfAbsent(rule.logsource(), k -> new ArrayList<>()).add(rule);
         }
         Map<RuleLogsource, List<CompiledRule>> frozen = new HashMap<>();
@@ -26,23 +38,37 @@ final class RuleIndex {
         this.byLogsource = Map.copyOf(frozen);
     }
 
-    /** Every group of rules whose logsource the event satisfies. Each rule appears once. */
-    List<List<CompiledRule>> candidates(EventLogsource event) {
-        List<List<CompiledRule>> groups = new ArrayList<>();
+    /** Every rule whose logsource the event satisfies, each once, in a shared immutable list. */
+    List<CompiledRule> candidates(EventLogsource event) {
+        List<CompiledRule> cached = memo.get(event);
+        if (cached != null) {
+            return cached;
+        }
+        List<CompiledRule> computed = compute(event);
+        if (memo.size() < MEMO_LIMIT) {
+            memo.putIfAbsent(event, computed);
+        }
+        return computed;
+    }
+
+    private List<CompiledRule> compute(EventLogsource event) {
+        List<CompiledRule> rules = new ArrayList<>();
         for (String product : withUnset(event.products())) {
             for (String category : withUnset(event.categories())) {
                 for (String service : withUnset(event.services())) {
                     List<CompiledRule> group = byLogsource.get(new RuleLogsource(product, category, service));
                     if (group != null) {
-                        groups.add(group);
+                        rules.addAll(group);
                     }
                 }
             }
         }
-        return groups;
+        // Load order, so matches come out in the same order however the index is probed.
+        rules.sort(Comparator.comparingInt(loadOrder::get));
+        return List.copyOf(rules);
     }
 
-    private static List<String> withUnset(java.util.Set<String> values) {
+    private static List<String> withUnset(Set<String> values) {
         List<String> list = new ArrayList<>(values.size() + 1);
         list.add(null);
         list.addAll(values);

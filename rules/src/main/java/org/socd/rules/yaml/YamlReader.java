@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -18,6 +20,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class YamlReader {
 
     private static final YAMLMapper MAPPER = new YAMLMapper();
+    private static final Pattern MARK = Pattern.compile("in .*, line (\\d+), column (\\d+):?");
 
     private YamlReader() {}
 
@@ -43,7 +46,7 @@ public final class YamlReader {
         } catch (JacksonException e) {
             String message = e.getOriginalMessage();
             throw new RuleSyntaxException(location(e.getLocation(), file),
-                    "invalid YAML: " + firstLine(message) + "; fix the YAML syntax at this position");
+                    "invalid YAML: " + summarize(message) + "; fix the YAML syntax at this position");
         }
     }
 
@@ -99,11 +102,30 @@ public final class YamlReader {
         return new SourceLocation(file, location.getLineNr(), location.getColumnNr());
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
+    /**
+     * snakeyaml-engine messages span several lines with source excerpts and carets; keep the
+     * sentences and where the construct started, e.g. "while scanning a quoted scalar (started at
+     * line 4, column 16): found unexpected end of stream".
+     */
+    static String summarize(String message) {
+        if (message == null || message.isBlank()) {
             return "unreadable input";
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        List<String> sentences = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            String text = line.strip();
+            if (text.isEmpty() || text.equals("^")) {
+                continue;
+            }
+            Matcher mark = MARK.matcher(text);
+            if (mark.matches()) {
+                if (sentences.size() == 1) {
+                    sentences.set(0, sentences.get(0) + " (started at line " + mark.group(1) + ", column " + mark.group(2) + ")");
+                }
+            } else if (!line.startsWith(" ")) {
+                sentences.add(text);
+            }
+        }
+        return sentences.isEmpty() ? message.strip() : String.join(": ", sentences);
     }
 }

@@ -44,6 +44,7 @@ class YamlReaderTest {
         assertTrue(e.getMessage().startsWith("broken.yml:"), e.getMessage());
         assertTrue(e.problem().startsWith("invalid YAML: "), e.problem());
         assertTrue(e.problem().contains("fix the YAML syntax"), e.problem());
+        assertTrue(e.problem().contains("quoted scalar (started at line 4, column 16): found unexpected end of stream"), e.problem());
     }
 
     @Test
