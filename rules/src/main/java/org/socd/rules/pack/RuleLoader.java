@@ -2,6 +2,7 @@ package org.socd.rules.pack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -89,7 +90,7 @@ public final class RuleLoader {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
             files = walk.filter(Files::isRegularFile).filter(RuleLoader::isYaml).sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             errors.add(new RuleError(directory.toString(), "cannot list rule directory: " + e.getMessage()
                     + "; check its permissions"));
             return;

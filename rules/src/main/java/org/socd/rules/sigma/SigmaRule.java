@@ -1,5 +1,7 @@
 package org.socd.rules.sigma;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.socd.rules.Level;
@@ -9,8 +11,11 @@ import org.socd.rules.yaml.SourceLocation;
 /**
  * A parsed, validated Sigma detection rule, before compilation into matchers.
  *
+ * @param id          the rule's {@code id}, or the file name when the rule has none
+ * @param level       the rule's {@code level}, {@code medium} when the rule has none
  * @param identifiers the search identifiers of {@code detection} in document order
  * @param conditions  the condition (a list of conditions is ORed)
+ * @param conditionLocation where the condition was written, for errors found while compiling it
  * @param source      the file the rule came from
  */
 public record SigmaRule(
@@ -30,7 +35,7 @@ public record SigmaRule(
 
     public SigmaRule {
         tags = List.copyOf(tags);
-        identifiers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identifiers));
+        identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
         conditions = List.copyOf(conditions);
     }
 }
