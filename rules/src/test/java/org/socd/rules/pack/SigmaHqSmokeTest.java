@@ -53,9 +53,27 @@ class SigmaHqSmokeTest {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
 
-        // Evaluating foreign rules against odd events must not throw either.
-        loaded.engine().evaluate(Event.of(Map.of("Channel", "Security", "EventID", 4688, "CommandLine", "x")));
-        loaded.engine().evaluate(Event.of(Map.of("appname", "sshd", "message", "Failed password")));
+        // Spot checks that community rules mean the same to socd as to their authors, on events
+        // shaped like socd's decoders produce them. Only asserted when the rule compiled at all.
+        assertFiresWhenLoaded(loaded, "0ac15ec3-d24f-4246-aa2a-3077bb1cf90e", Map.of( // privileged user creation
+                "appname", "useradd", "hostname", "pc-it-002",
+                "message", "new user: name=john, UID=0, GID=0, home=/home/john, shell=/bin/bash"));
+        assertFiresWhenLoaded(loaded, "c947b146-0abc-4c87-9c64-b17e9d7274a2", Map.of( // shadow copy deletion
+                "Channel", "Microsoft-Windows-Sysmon/Operational", "EventID", 1,
+                "Image", "C:\\Windows\\System32\\vssadmin.exe",
+                "CommandLine", "vssadmin.exe Delete Shadows /All /Quiet"));
+        assertFiresWhenLoaded(loaded, "d99b79d2-0a6f-4f46-ad8b-260b6e17f982", Map.of( // security log cleared
+                "Channel", "Security", "EventID", 1102, "Provider_Name", "Microsoft-Windows-Eventlog"));
+        assertEquals(List.of(), loaded.engine().evaluate(Event.of(Map.of("appname", "kernel", "message", "eth0: link up"))),
+                "an everyday kernel line fires no community rule");
+    }
+
+    private static void assertFiresWhenLoaded(LoadedRules loaded, String ruleId, Map<String, Object> fields) {
+        boolean compiled = loaded.engine().rules().stream().anyMatch(r -> r.id().equals(ruleId));
+        if (compiled) {
+            List<String> fired = loaded.engine().evaluate(Event.of(fields)).stream().map(m -> m.ruleId()).toList();
+            assertTrue(fired.contains(ruleId), ruleId + " did not fire on " + fields + "; fired " + fired);
+        }
     }
 
     /** The stable part of a message: the modifier name is kept, other quoted details are dropped. */
