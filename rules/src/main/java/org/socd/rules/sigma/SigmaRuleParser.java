@@ -40,7 +40,7 @@ public final class SigmaRuleParser {
         }
         String title = requiredString(rule, "title");
         String id = optionalString(rule, "id").orElse(file);
-        Level level = optionalString(rule, "level").map(text1 -> parseLevel(rule, text1)).orElse(Level.MEDIUM);
+        Level level = optionalString(rule, "level").map(name -> parseLevel(rule, name)).orElse(Level.MEDIUM);
         RuleLogsource logsource = logsource(rule);
         YamlNode.Mapping detection = mapping(required(rule, "detection"), "'detection'");
 
