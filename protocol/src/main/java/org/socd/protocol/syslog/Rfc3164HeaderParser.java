@@ -22,11 +22,22 @@ final class Rfc3164HeaderParser {
 
     void parse(LineCursor c, SyslogHeader h) {
         c.skipSpaces(); // "<13> Mar 12 ...": some senders put a space after the PRI
-        skipSequenceNumber(c);
         int tsStart = c.pos;
-        h.timestamp = Rfc3339TimestampParser.looksLikeRfc3339(c, tsStart) ? isoTimestamps.parse(c) : bsdTimestamps.parse(c);
+        int afterSequence = afterSequenceNumber(c);
+        if (afterSequence >= 0) {
+            c.pos = afterSequence;
+            h.timestamp = timestamp(c);
+            // Only a timestamp or a Cisco mnemonic proves "123: " was a sequence number, not text.
+            if (h.timestamp != null || c.peek() == '%') {
+                tsStart = afterSequence;
+            } else {
+                c.pos = tsStart;
+            }
+        } else {
+            h.timestamp = timestamp(c);
+        }
         if (h.timestamp == null) {
-            c.problem(c.atEnd() ? "no timestamp" : "unparseable timestamp '" + c.excerpt(tsStart) + "'");
+            c.problem(c.pos >= c.end ? "no timestamp" : "unparseable timestamp '" + c.excerpt(tsStart) + "'");
         } else {
             c.skipSpaces();
             h.hostname = hostname(c);
@@ -36,30 +47,25 @@ final class Rfc3164HeaderParser {
         h.messageStart = c.pos;
     }
 
-    /**
-     * Skips Cisco IOS's {@code service sequence-numbers} prefix ({@code 000123: }) when what follows
-     * is a timestamp or a Cisco message mnemonic, so that a message merely starting with a number
-     * and a colon keeps its text.
-     */
-    private void skipSequenceNumber(LineCursor c) {
+    private SyslogTimestamp timestamp(LineCursor c) {
+        return Rfc3339TimestampParser.looksLikeRfc3339(c, c.pos) ? isoTimestamps.parse(c) : bsdTimestamps.parse(c);
+    }
+
+    /** Where the text after Cisco IOS's {@code service sequence-numbers} prefix ({@code 000123: }) starts, or -1. */
+    private static int afterSequenceNumber(LineCursor c) {
         int p = c.pos;
         int b;
         while ((b = c.at(p)) >= '0' && b <= '9') {
             p++;
         }
         if (p == c.pos || c.at(p) != ':' || c.at(p + 1) != ' ') {
-            return;
+            return -1;
         }
-        int next = p + 2;
-        while (c.at(next) == ' ') {
-            next++;
+        p += 2;
+        while (c.at(p) == ' ') {
+            p++;
         }
-        int first = c.at(next);
-        boolean monthName = ((first | 0x20) >= 'a' && (first | 0x20) <= 'z') && c.at(next + 3) == ' ';
-        boolean timestampOrMnemonic = first == '*' || first == '.' || first == '%' || monthName;
-        if (timestampOrMnemonic) {
-            c.pos = next;
-        }
+        return p;
     }
 
     /** The token at the cursor if it is a hostname rather than the tag or the message; moves past it. */
@@ -85,8 +91,8 @@ final class Rfc3164HeaderParser {
         while ((b = c.at(i)) != -1 && b != ' ' && b != '[' && b != ':') {
             i++;
         }
-        if (i == from) {
-            return;
+        if (i == from || allDigits(c, from, i)) {
+            return; // "42: the answer" is text; no program is called 42
         }
         int after;
         String procid = null;
@@ -115,5 +121,14 @@ final class Rfc3164HeaderParser {
         h.appname = c.text(from, i);
         h.procid = procid;
         c.pos = after;
+    }
+
+    private static boolean allDigits(LineCursor c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (c.buf[i] < '0' || c.buf[i] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -71,7 +71,7 @@ final class StructuredDataParser {
             }
             int nameEnd = nameEnd(c, p);
             if (nameEnd == p || c.at(nameEnd) != '=' || c.at(nameEnd + 1) != '"') {
-                c.pos = nameEnd;
+                c.pos = c.at(nameEnd) == '=' && nameEnd > p ? nameEnd + 1 : nameEnd;
                 return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
             }
             String name = new String(c.buf, p, nameEnd - p, StandardCharsets.UTF_8);
