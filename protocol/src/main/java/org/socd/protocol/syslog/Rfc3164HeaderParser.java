@@ -26,25 +26,50 @@ final class Rfc3164HeaderParser {
         int afterSequence = afterSequenceNumber(c);
         if (afterSequence >= 0) {
             c.pos = afterSequence;
-            h.timestamp = timestamp(c);
+            timestampWithOrigin(c, h);
             // Only a timestamp or a Cisco mnemonic proves "123: " was a sequence number, not text.
             if (h.timestamp != null || c.peek() == '%') {
                 tsStart = afterSequence;
             } else {
                 c.pos = tsStart;
+                h.hostname = null;
             }
         } else {
-            h.timestamp = timestamp(c);
+            timestampWithOrigin(c, h);
         }
         if (h.timestamp == null) {
             c.problem(c.pos >= c.end ? "no timestamp" : "unparseable timestamp '" + c.excerpt(tsStart) + "'");
-        } else {
+        } else if (h.hostname == null) {
             c.skipSpaces();
             h.hostname = hostname(c);
         }
         c.skipSpaces();
         tag(c, h);
         h.messageStart = c.pos;
+    }
+
+    /**
+     * Reads the timestamp, or Cisco's {@code logging origin-id} host before it
+     * ({@code router1: *Mar  1 18:46:11 UTC: ...}) and then the timestamp. The host is only taken
+     * when a timestamp really follows it; otherwise the cursor is back where it was.
+     */
+    private void timestampWithOrigin(LineCursor c, SyslogHeader h) {
+        h.timestamp = timestamp(c);
+        if (h.timestamp != null) {
+            return;
+        }
+        int from = c.pos;
+        int colon = c.spaceOrEnd(from) - 1;
+        if (colon <= from || c.buf[colon] != ':' || c.at(colon + 1) != ' ') {
+            return;
+        }
+        c.pos = colon + 2;
+        h.timestamp = timestamp(c);
+        if (h.timestamp == null) {
+            c.pos = from;
+        } else {
+            h.hostname = c.text(from, colon);
+        }
     }
 
     private SyslogTimestamp timestamp(LineCursor c) {

@@ -102,6 +102,24 @@ class SyslogParserRfc3164Test {
     }
 
     @Test
+    void ciscoOriginIdHostnameBeforeTimestamp() {
+        Event e = parse("<189>57: core-sw1: *Mar  1 18:46:11.123 UTC: %SYS-5-CONFIG_I: Configured from console");
+        assertEquals("core-sw1", e.get(Event.HOSTNAME));
+        assertEquals("2026-03-01T18:46:11.123Z", e.get(Event.TIMESTAMP));
+        assertEquals("%SYS-5-CONFIG_I", e.get(Event.APPNAME));
+        assertEquals("Configured from console", e.get(Event.MESSAGE));
+        assertFalse(e.has(Event.PARSE_ERROR));
+    }
+
+    @Test
+    void tagWithoutTimestampIsNotTakenForAnOriginHost() {
+        Event e = parse("<13>backup: Mar report done");
+        assertEquals("backup", e.get(Event.APPNAME));
+        assertEquals("Mar report done", e.get(Event.MESSAGE));
+        assertEquals("10.1.2.3", e.get(Event.HOSTNAME));
+    }
+
+    @Test
     void ciscoNotSyncedMarkerAndNonUtcZoneName() {
         Event e = parse("<187>45: .Jun  3 09:00:00.5 CEST: %LINK-3-UPDOWN: Interface Gi0/1, changed state to down");
         assertEquals("2026-06-03T07:00:00.500Z", e.get(Event.TIMESTAMP));
