@@ -83,6 +83,16 @@ class SyslogParserRfc3164Test {
     }
 
     @Test
+    void trailingColonWithoutYearAndMilliseconds() {
+        Event e = parse("<13>Mar 12 12:00:08.250: host app[9]: x");
+        assertEquals("2026-03-12T12:00:08.250Z", e.get(Event.TIMESTAMP));
+        assertEquals("host", e.get(Event.HOSTNAME));
+        assertEquals("app", e.get(Event.APPNAME));
+        assertEquals("9", e.get(Event.PROCID));
+        assertFalse(e.has(Event.PARSE_ERROR));
+    }
+
+    @Test
     void upperCaseMonthAndSpacePaddedDay() {
         Event e = parse("<13>MAR  1 12:00:08 host app: x");
         assertEquals("2026-03-01T12:00:08.000Z", e.get(Event.TIMESTAMP));
