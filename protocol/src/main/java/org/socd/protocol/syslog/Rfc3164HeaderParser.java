@@ -32,7 +32,6 @@ final class Rfc3164HeaderParser {
                 tsStart = afterSequence;
             } else {
                 c.pos = tsStart;
-                h.hostname = null;
             }
         } else {
             timestampWithOrigin(c, h);
