@@ -40,7 +40,8 @@ public final class Event {
     private final Map<String, Object> fields;
 
     public Event() {
-        this.fields = new LinkedHashMap<>();
+        // A syslog event has 11 to 14 fields: 32 slots avoid the rehash a default map does at 12.
+        this.fields = new LinkedHashMap<>(32);
     }
 
     private Event(Map<String, Object> fields) {

@@ -1,0 +1,140 @@
+package org.socd.protocol.syslog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads the STRUCTURED-DATA of RFC 5424 section 6.3:
+ * {@code [exampleSDID@32473 iut="3" eventSource="Application"][origin ip="10.0.0.1"]}.
+ *
+ * <p>Inside a PARAM-VALUE the escapes {@code \"}, {@code \\} and {@code \]} stand for the second
+ * character; a backslash before anything else is kept, as section 6.3.3 requires. Repeated SD-IDs
+ * (forbidden, but sent) are merged rather than dropped. When an element is malformed, the elements
+ * before it are kept and the cursor is left at its '[' so the unread text ends up in the message
+ * instead of being lost.
+ */
+final class StructuredDataParser {
+
+    private StructuredDataParser() {
+    }
+
+    /**
+     * Parses the SD-ELEMENTs at the cursor (which must be at '['), moving past those that are
+     * well formed. Returns them by SD-ID, each a map of PARAM-NAME to value; records a problem
+     * naming the column when an element is malformed.
+     */
+    static Map<String, Map<String, String>> parse(LineCursor c) {
+        Map<String, Map<String, String>> elements = new LinkedHashMap<>(4);
+        while (c.peek() == '[') {
+            int elementStart = c.pos;
+            String error = element(c, elements);
+            if (error != null) {
+                c.problem("malformed STRUCTURED-DATA at column " + c.column(c.pos) + ": " + error);
+                c.pos = elementStart;
+                break;
+            }
+        }
+        return elements;
+    }
+
+    /** Reads one element into {@code into}; returns null, or what was wrong with the cursor at the spot. */
+    private static String element(LineCursor c, Map<String, Map<String, String>> into) {
+        int p = c.pos + 1;
+        int idEnd = nameEnd(c, p);
+        if (idEnd == p) {
+            c.pos = p;
+            return "expected an SD-ID after '['";
+        }
+        String id = new String(c.buf, p, idEnd - p, StandardCharsets.UTF_8);
+        Map<String, String> params = new LinkedHashMap<>(8);
+        p = idEnd;
+        while (true) {
+            int b = c.at(p);
+            if (b == ']') {
+                c.pos = p + 1;
+                into.merge(id, params, (old, add) -> {
+                    old.putAll(add);
+                    return old;
+                });
+                return null;
+            }
+            if (b != ' ') {
+                c.pos = p;
+                return b == -1 ? "unterminated SD-ELEMENT '" + id + "'" : "expected ' ' or ']' in SD-ELEMENT '" + id + "'";
+            }
+            while (c.at(p) == ' ') {
+                p++; // one space by the RFC; several from sloppy senders mean the same
+            }
+            if (c.at(p) == ']') {
+                continue;
+            }
+            int nameEnd = nameEnd(c, p);
+            if (nameEnd == p || c.at(nameEnd) != '=' || c.at(nameEnd + 1) != '"') {
+                c.pos = c.at(nameEnd) == '=' && nameEnd > p ? nameEnd + 1 : nameEnd;
+                return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
+            }
+            String name = new String(c.buf, p, nameEnd - p, StandardCharsets.UTF_8);
+            p = nameEnd + 2;
+            int valueEnd = valueEnd(c, p);
+            if (valueEnd < 0) {
+                c.pos = c.end;
+                return "unterminated value of '" + name + "' in SD-ELEMENT '" + id + "'";
+            }
+            params.put(name, unescape(c.buf, p, valueEnd));
+            p = valueEnd + 1;
+        }
+    }
+
+    /** End of an SD-NAME: printable US-ASCII except '=', ' ', ']' and '"' (RFC 5424 SD-NAME). */
+    private static int nameEnd(LineCursor c, int from) {
+        int i = from;
+        int b;
+        while ((b = c.at(i)) > ' ' && b < 127 && b != '=' && b != ']' && b != '"') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Index of the closing unescaped '"', or -1 when the line ends first. */
+    private static int valueEnd(LineCursor c, int from) {
+        for (int i = from; i < c.end; i++) {
+            byte b = c.buf[i];
+            if (b == '\\') {
+                i++;
+            } else if (b == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String unescape(byte[] buf, int from, int to) {
+        int firstEscape = -1;
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\\') {
+                firstEscape = i;
+                break;
+            }
+        }
+        if (firstEscape < 0) {
+            return new String(buf, from, to - from, StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[to - from];
+        int n = firstEscape - from;
+        System.arraycopy(buf, from, out, 0, n);
+        for (int i = firstEscape; i < to; i++) {
+            byte b = buf[i];
+            if (b == '\\' && i + 1 < to) {
+                byte next = buf[i + 1];
+                if (next == '"' || next == '\\' || next == ']') {
+                    out[n++] = next;
+                    i++;
+                    continue;
+                }
+            }
+            out[n++] = b;
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,147 @@
+package org.socd.protocol.syslog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import org.socd.protocol.event.Event;
+import org.socd.protocol.event.ReceiveMetadata;
+
+/**
+ * Turns one framed syslog message, RFC 5424 or RFC 3164 in any of the dialects real senders
+ * produce, into a normalized {@link Event}.
+ *
+ * <p>Parsing never fails: whatever the bytes, the result carries {@code raw}, {@code received},
+ * {@code timestamp} (the receive time if the line has none), {@code facility}/{@code severity}
+ * (user.notice if there is no PRI) and the text in {@code message}; what was not understood is
+ * described in {@code parse_error}, with the column where it happened.
+ *
+ * <p>Immutable and thread-safe; one instance serves all decoder threads. The zone is used for
+ * timestamps without an offset (BSD timestamps, offset-less RFC 3339), and the clock only to pick
+ * the year of year-less BSD timestamps and as the receive time when there is no metadata.
+ */
+public final class SyslogParser {
+
+    private static final int UTF8_BOM_0 = 0xEF;
+    private static final int UTF8_BOM_1 = 0xBB;
+    private static final int UTF8_BOM_2 = 0xBF;
+
+    private final Clock clock;
+    private final Rfc5424HeaderParser rfc5424;
+    private final Rfc3164HeaderParser rfc3164;
+
+    public SyslogParser(ZoneId zoneForYearlessTimestamps, Clock clock) {
+        Objects.requireNonNull(zoneForYearlessTimestamps, "zoneForYearlessTimestamps");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Rfc3339TimestampParser iso = new Rfc3339TimestampParser(zoneForYearlessTimestamps);
+        this.rfc5424 = new Rfc5424HeaderParser(iso);
+        this.rfc3164 = new Rfc3164HeaderParser(new Rfc3164TimestampParser(zoneForYearlessTimestamps, clock), iso);
+    }
+
+    /** A parser for UTC senders with the system clock. */
+    public static SyslogParser utc() {
+        return new SyslogParser(ZoneOffset.UTC, Clock.systemUTC());
+    }
+
+    /**
+     * Parses {@code data[offset, offset + length)}, one message without its framing; a trailing
+     * CR, LF or NUL is ignored. Never throws, whatever the bytes: out-of-range slices are clamped,
+     * a null array is an empty message, null metadata means "received now, from nowhere".
+     */
+    public Event parse(byte[] data, int offset, int length, ReceiveMetadata meta) {
+        byte[] buf = data == null ? new byte[0] : data;
+        int from = Math.max(0, Math.min(offset, buf.length));
+        int to = length < 0 ? from : (int) Math.min((long) from + length, buf.length);
+        boolean clamped = data != null && (from != offset || to - from != length);
+        while (to > from && (buf[to - 1] == '\n' || buf[to - 1] == '\r' || buf[to - 1] == 0)) {
+            to--;
+        }
+        long receivedNanos = meta != null ? meta.receivedNanos() : epochNanos(clock);
+        try {
+            return parseLine(new LineCursor(buf, from, to), receivedNanos, meta, clamped);
+        } catch (RuntimeException bug) {
+            // A parser bug must cost one event its fields, never the event itself or the pipeline.
+            Event event = bare(buf, from, to, receivedNanos, meta);
+            event.put(Event.PARSE_ERROR, "internal parser error " + bug + ": please report this line");
+            return event;
+        }
+    }
+
+    private Event parseLine(LineCursor c, long receivedNanos, ReceiveMetadata meta, boolean clamped) {
+        if (clamped) {
+            c.problem("offset/length outside the buffer: parsed the part inside it");
+        }
+        SyslogHeader h = new SyslogHeader();
+        h.pri = Pri.parse(c);
+        int afterPri = c.pos;
+        switch (rfc5424.parse(c, h)) {
+            case PARSED:
+                break;
+            case UNSUPPORTED_VERSION:
+                rfc3164.parse(c, h);
+                break;
+            default:
+                c.pos = afterPri;
+                rfc3164.parse(c, h);
+        }
+        String received = SyslogTimestamp.ofEpochNanos(receivedNanos).toIso();
+        Event event = new Event();
+        event.put(Event.TIMESTAMP, h.timestamp != null ? h.timestamp.toIso() : received);
+        event.put(Event.RECEIVED, received);
+        event.put(Event.FACILITY, h.pri.facility());
+        event.put(Event.SEVERITY, h.pri.severity());
+        String peer = meta != null ? meta.peerAddress() : null;
+        event.put(Event.HOSTNAME, h.hostname != null ? h.hostname : peer);
+        event.put(Event.APPNAME, h.appname);
+        event.put(Event.PROCID, h.procid);
+        event.put(Event.MSGID, h.msgid);
+        event.put(Event.STRUCTURED_DATA, h.structuredData);
+        event.put(Event.MESSAGE, message(c, h.messageStart));
+        event.put(Event.SOURCE_IP, peer);
+        event.put(Event.INPUT, meta != null ? meta.input() : null);
+        event.put(Event.RAW, raw(c.buf, c.start, c.end));
+        event.put(Event.PARSE_ERROR, c.problems());
+        return event;
+    }
+
+    /**
+     * MSG without leading spaces and UTF-8 BOM. The spaces go because senders disagree on how
+     * many separate header and MSG (rsyslog's RFC 5424 template adds one to the one already there).
+     */
+    private static String message(LineCursor c, int start) {
+        int p = Math.max(start, c.start);
+        while (p < c.end && c.buf[p] == ' ') {
+            p++;
+        }
+        if (c.at(p) == UTF8_BOM_0 && c.at(p + 1) == UTF8_BOM_1 && c.at(p + 2) == UTF8_BOM_2) {
+            p += 3;
+        }
+        return c.text(p, c.end);
+    }
+
+    private static String raw(byte[] buf, int from, int to) {
+        return new String(buf, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private Event bare(byte[] buf, int from, int to, long receivedNanos, ReceiveMetadata meta) {
+        String received = SyslogTimestamp.ofEpochNanos(receivedNanos).toIso();
+        String raw = raw(buf, from, to);
+        Event event = new Event();
+        event.put(Event.TIMESTAMP, received);
+        event.put(Event.RECEIVED, received);
+        event.put(Event.FACILITY, Pri.defaultPri().facility());
+        event.put(Event.SEVERITY, Pri.defaultPri().severity());
+        event.put(Event.HOSTNAME, meta != null ? meta.peerAddress() : null);
+        event.put(Event.MESSAGE, raw.isEmpty() ? null : raw);
+        event.put(Event.SOURCE_IP, meta != null ? meta.peerAddress() : null);
+        event.put(Event.INPUT, meta != null ? meta.input() : null);
+        event.put(Event.RAW, raw);
+        return event;
+    }
+
+    private static long epochNanos(Clock clock) {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}
