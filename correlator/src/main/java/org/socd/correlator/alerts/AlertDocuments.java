@@ -74,7 +74,8 @@ final class AlertDocuments {
         // Titles are stored for display; the message is only indexed because the event JSON
         // already holds it and storing it twice would double the index for nothing.
         doc.add(new TextField(RULE_TITLE, alert.ruleTitle(), Field.Store.YES));
-        Object message = alert.event().get(MESSAGE);
+        // Syslog events say "message", Windows events "Message".
+        Object message = alert.event().getOrDefault(MESSAGE, alert.event().get("Message"));
         if (message != null) {
             doc.add(new TextField(MESSAGE, message.toString(), Field.Store.NO));
         }

@@ -60,8 +60,10 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     static final long COMMIT_SECONDS = 5;
 
     private static final Logger LOG = System.getLogger(AlertStore.class.getName());
+    /** Detection time, then index order reversed: alerts of one busy millisecond stay newest first. */
     private static final Sort NEWEST_FIRST = new Sort(
-            new SortField(AlertDocuments.DETECTED_AT, SortField.Type.LONG, true));
+            new SortField(AlertDocuments.DETECTED_AT, SortField.Type.LONG, true),
+            new SortField(null, SortField.Type.DOC, true));
 
     private final Path indexDir;
     private final Directory directory;
@@ -252,7 +254,9 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
         long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
         // 'to' is exclusive, so that consecutive windows neither overlap nor leave gaps.
-        long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;
+        // The index holds milliseconds; a 'to' inside a millisecond keeps that millisecond.
+        long to = query.to() == null ? Long.MAX_VALUE
+                : query.to().getNano() % 1_000_000 == 0 ? query.to().toEpochMilli() - 1 : query.to().toEpochMilli();
         return new BooleanQuery.Builder()
                 .add(parsed, BooleanClause.Occur.MUST)
                 .add(LongPoint.newRangeQuery(AlertDocuments.DETECTED_AT, from, to), BooleanClause.Occur.FILTER)

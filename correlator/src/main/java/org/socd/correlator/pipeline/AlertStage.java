@@ -7,6 +7,7 @@ import java.util.List;
 import org.socd.correlator.alerts.Alert;
 import org.socd.correlator.alerts.AlertSink;
 import org.socd.protocol.event.Event;
+import org.socd.protocol.event.ReceiveMetadata;
 import org.socd.rules.RuleMatch;
 
 /**
@@ -32,6 +33,7 @@ final class AlertStage implements EventHandler<RecordSlot> {
 
     @Override
     public void onEvent(RecordSlot slot, long sequence, boolean endOfBatch) {
+        ReceiveMetadata meta = slot.meta();
         try {
             Event event = slot.event();
             List<RuleMatch> matches = slot.matches();
@@ -42,6 +44,12 @@ final class AlertStage implements EventHandler<RecordSlot> {
                     alerts.increment(match.level().sigmaName());
                 }
             }
+        } catch (RuntimeException e) {
+            // The slot is cleared below, before the exception handler sees it; say here which
+            // record it was so the log line can be traced back to the sender.
+            throw new IllegalStateException("cannot raise alerts for the record from " + meta.input() + " "
+                    + meta.peerAddress() + ":" + meta.peerPort() + " received at " + meta.receivedNanos()
+                    + " ns: " + e.getMessage(), e);
         } finally {
             // Both in finally: a failing record must neither keep its event reachable while the
             // slot waits for reuse, nor hold back the flush of the alerts before it.

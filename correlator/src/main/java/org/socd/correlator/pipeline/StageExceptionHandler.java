@@ -40,10 +40,10 @@ final class StageExceptionHandler implements ExceptionHandler<RecordSlot> {
             return;
         }
         lastLogNanos = now;
-        String input = slot == null || slot.meta() == null ? "unknown input"
-                : slot.meta().input() + " from " + slot.meta().peerAddress() + ":" + slot.meta().peerPort();
-        LOG.log(Level.WARNING, "pipeline " + stage + " stage failed on record " + sequence + " (" + input
-                + "); the record is skipped" + (suppressed > 0 ? ", " + suppressed + " similar failures not logged" : "")
+        String source = slot == null || slot.meta() == null ? ""
+                : " (" + slot.meta().input() + " from " + slot.meta().peerAddress() + ":" + slot.meta().peerPort() + ")";
+        LOG.log(Level.WARNING, "pipeline " + stage + " stage failed on record " + sequence + source
+                + "; the record is skipped" + (suppressed > 0 ? ", " + suppressed + " similar failures not logged" : "")
                 + "; socd_pipeline_errors_total{stage=\"" + stage + "\"} counts them all", error);
         suppressed = 0;
     }

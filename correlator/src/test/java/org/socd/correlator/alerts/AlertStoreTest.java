@@ -200,6 +200,24 @@ class AlertStoreTest {
     }
 
     @Test
+    void alertsOfOneMillisecondComeNewestIndexedFirst() {
+        for (String id : List.of("x1", "x2", "x3")) {
+            store.accept(alert(id, "r", "t", Level.LOW, List.of(), "h", null, null, "m", T0));
+        }
+        store.endOfBatch();
+        awaitCount(3);
+        assertEquals(List.of("x3", "x2", "x1"), ids(""));
+    }
+
+    @Test
+    void windowsMessagesAreSearchableToo() {
+        store.accept(new Alert("w1", "r", "Logon failure", Level.LOW, List.of(), AlertStatus.NEW, "WS-1", "bob",
+                null, T0, T0, Map.of("Message", "An account failed to log on", "Computer", "WS-1")));
+        awaitCount(1);
+        assertEquals(List.of("w1"), ids("account"));
+    }
+
+    @Test
     void getOfAnUnknownIdIsEmpty() {
         indexThree();
         assertFalse(store.get("nope").isPresent());

@@ -268,6 +268,23 @@ class PipelineTest {
     }
 
     @Test
+    void aNullFromDecoderOrDetectorIsAStageError() {
+        CollectingSink sink = new CollectingSink();
+        Decoder decoder = (data, offset, length, meta) ->
+                length == 1 ? null : TestRecords.decode(data, offset, length, meta);
+        Detector detector = event -> event.has("quiet") ? null : TestRecords.detect(event);
+        Pipeline pipeline = pipeline(16, 1, decoder, detector, sink);
+        pipeline.start();
+        publish(pipeline, "x", meta("syslog-udp", 1, RECEIVED));
+        publish(pipeline, "quiet=1;message=Failed password", meta("syslog-udp", 1, RECEIVED + 1));
+        publish(pipeline, "message=Failed password", meta("syslog-udp", 1, RECEIVED + 2));
+        pipeline.close();
+        assertEquals(1, registry.get("socd.pipeline.errors").tag("stage", "decode").counter().count());
+        assertEquals(1, registry.get("socd.pipeline.errors").tag("stage", "detect").counter().count());
+        assertEquals(1, sink.alerts.size());
+    }
+
+    @Test
     void closeDrainsEverythingPublishedAndThenRefuses() {
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = pipeline(256, 2, TestRecords::decode, TestRecords::detect, sink);
