@@ -1,0 +1,121 @@
+package org.socd.correlator.pipeline;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import org.socd.correlator.alerts.Alert;
+import org.socd.correlator.alerts.AlertStatus;
+import org.socd.protocol.event.Event;
+import org.socd.protocol.event.ReceiveMetadata;
+import org.socd.rules.RuleMatch;
+
+/**
+ * Builds the alert for one rule match on one record: a deterministic id, and the host, user,
+ * source address and time taken from whichever normalized or Windows field the event has.
+ * Not thread-safe (it reuses one digest); the alert stage owns one.
+ */
+final class AlertFactory {
+
+    private static final String[] HOST_FIELDS = {Event.HOSTNAME, "Computer", Event.SOURCE_IP};
+    private static final String[] USER_FIELDS = {"user", "TargetUserName", "SubjectUserName"};
+    private static final String[] SRC_IP_FIELDS = {"src_ip", "IpAddress", Event.SOURCE_IP};
+
+    private final Clock clock;
+    private final MessageDigest sha256;
+    private final ByteBuffer scratch = ByteBuffer.allocate(Long.BYTES);
+
+    AlertFactory(Clock clock) {
+        this.clock = clock;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must provide", e);
+        }
+    }
+
+    Alert create(RuleMatch match, Event event, ReceiveMetadata meta, byte[] raw, int rawLength) {
+        return new Alert(
+                id(match.ruleId(), meta, raw, rawLength),
+                match.ruleId(),
+                match.ruleTitle(),
+                match.level(),
+                match.tags(),
+                AlertStatus.NEW,
+                first(event, HOST_FIELDS),
+                first(event, USER_FIELDS),
+                first(event, SRC_IP_FIELDS),
+                eventTime(event, meta),
+                clock.instant(),
+                event.fields());
+    }
+
+    /**
+     * Hex of SHA-256 over (rule id, input, peer address, peer port, receive nanos, raw bytes),
+     * first 32 hex characters. Everything hashed comes from the journal record, so a replay
+     * computes the same id and the store overwrites instead of duplicating. Strings and the
+     * raw bytes are length-prefixed so that no two different tuples hash the same bytes.
+     */
+    String id(String ruleId, ReceiveMetadata meta, byte[] raw, int rawLength) {
+        sha256.reset();
+        putString(ruleId);
+        putString(meta.input());
+        putString(meta.peerAddress());
+        putLong(meta.peerPort());
+        putLong(meta.receivedNanos());
+        putLong(rawLength);
+        sha256.update(raw, 0, rawLength);
+        return HexFormat.of().formatHex(sha256.digest(), 0, 16);
+    }
+
+    private void putString(String value) {
+        if (value == null) {
+            putLong(-1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        putLong(bytes.length);
+        sha256.update(bytes);
+    }
+
+    private void putLong(long value) {
+        scratch.clear();
+        scratch.putLong(value);
+        sha256.update(scratch.array(), 0, Long.BYTES);
+    }
+
+    private static String first(Event event, String[] names) {
+        for (String name : names) {
+            String value = event.getString(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The event's own time when it has a readable one, else when the record was received. */
+    private static Instant eventTime(Event event, ReceiveMetadata meta) {
+        Object value = event.get(Event.TIMESTAMP);
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeException notUtc) {
+                try {
+                    return OffsetDateTime.parse(text).toInstant();
+                } catch (DateTimeException unreadable) {
+                    // fall through to the receive time
+                }
+            }
+        }
+        return Instant.ofEpochSecond(0, meta.receivedNanos());
+    }
+}
