@@ -24,7 +24,11 @@ final class AlertFactory {
 
     private static final String[] HOST_FIELDS = {Event.HOSTNAME, "Computer", Event.SOURCE_IP};
     private static final String[] USER_FIELDS = {"user", "TargetUserName", "SubjectUserName"};
-    private static final String[] SRC_IP_FIELDS = {"src_ip", "IpAddress", Event.SOURCE_IP};
+    /**
+     * Not {@code source_ip}: that is the syslog sender (a server or relay), not the address the
+     * activity came from, and an analyst pivoting on src_ip must not land on the log server.
+     */
+    private static final String[] SRC_IP_FIELDS = {"src_ip", "IpAddress"};
 
     private final Clock clock;
     private final MessageDigest sha256;

@@ -24,6 +24,9 @@ final class AlertStage implements EventHandler<RecordSlot> {
         this.factory = new AlertFactory(clock);
         this.sink = sink;
         this.alerts = new TaggedCounters(registry, "socd.alerts", "Alerts raised, by rule level", "level");
+        for (org.socd.rules.Level level : org.socd.rules.Level.values()) {
+            alerts.preRegister(level.sigmaName());
+        }
     }
 
     @Override

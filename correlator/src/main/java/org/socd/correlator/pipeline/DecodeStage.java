@@ -28,6 +28,12 @@ final class DecodeStage implements EventHandler<RecordSlot> {
                 "Events whose record could not be fully parsed (they carry parse_error), by input", "input");
     }
 
+    /** Creates this stage's per-input series at zero; see {@link TaggedCounters#preRegister}. */
+    void preRegisterInput(String input) {
+        decoded.preRegister(input);
+        parseFailures.preRegister(input);
+    }
+
     @Override
     public void onStart() {
         Thread.currentThread().setName("socd-decode-" + ordinal);

@@ -43,6 +43,8 @@ public final class Pipeline implements AutoCloseable {
     private final Disruptor<RecordSlot> disruptor;
     private final RingBuffer<RecordSlot> ring;
     private final AlertStage alertStage;
+    /** Any decode shard serves to pre-register series: they all share the registry's counters. */
+    private final DecodeStage firstDecoder;
     private final MeterRegistry registry;
     private final List<Gauge> gauges;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -78,6 +80,7 @@ public final class Pipeline implements AutoCloseable {
             decoders[i] = new DecodeStage(i, shards, decoder, registry);
             detectors[i] = new DetectStage(i, shards, detector);
         }
+        this.firstDecoder = decoders[0];
         this.alertStage = new AlertStage(sink, registry, clock);
         disruptor.handleEventsWith(decoders).then(detectors).then(alertStage);
         handleExceptions("decode", decoders);
@@ -92,6 +95,14 @@ public final class Pipeline implements AutoCloseable {
                 Gauge.builder("socd.ring.size", ring, RingBuffer::getBufferSize)
                         .description("Slots in the pipeline ring")
                         .register(registry));
+    }
+
+    /**
+     * Announces an input that will publish, so its series ({@code socd_events_decoded_total},
+     * {@code socd_parse_failures_total}) exist at zero from the start. Thread-safe.
+     */
+    public void registerInput(String input) {
+        firstDecoder.preRegisterInput(input);
     }
 
     /** Starts the stage threads. Records published before this wait in the ring. */

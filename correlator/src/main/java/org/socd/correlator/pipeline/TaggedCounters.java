@@ -27,9 +27,18 @@ final class TaggedCounters {
 
     void increment(String tagValue) {
         String value = tagValue == null ? "unknown" : tagValue;
-        counters.computeIfAbsent(value, v -> Counter.builder(name)
-                .description(description)
-                .tag(tagKey, v)
-                .register(registry)).increment();
+        counters.computeIfAbsent(value, this::counter).increment();
+    }
+
+    /**
+     * Creates the series for a tag value at zero, so dashboards and rate alerts see it before
+     * the first increment. Thread-safe: it goes to the registry, not to this instance's cache.
+     */
+    void preRegister(String tagValue) {
+        counter(tagValue);
+    }
+
+    private Counter counter(String tagValue) {
+        return Counter.builder(name).description(description).tag(tagKey, tagValue).register(registry);
     }
 }

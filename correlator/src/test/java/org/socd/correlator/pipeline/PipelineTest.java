@@ -149,7 +149,7 @@ class PipelineTest {
         Alert bare = sink.alerts.get(2);
         assertEquals("192.0.2.9", bare.host());
         assertEquals("carol", bare.user());
-        assertEquals("192.0.2.9", bare.srcIp());
+        assertNull(bare.srcIp(), "the syslog sender's address is the host, never the activity's source");
         assertEquals(Instant.ofEpochSecond(0, RECEIVED + 2), bare.timestamp(), "unreadable time falls back to receipt");
 
         for (Alert alert : sink.alerts) {
@@ -322,10 +322,23 @@ class PipelineTest {
         pipeline.close();
 
         assertEquals(1, registry.get("socd.parse.failures").tag("input", "syslog-udp").counter().count());
-        assertTrue(registry.find("socd.parse.failures").tag("input", "syslog-tcp").counters().isEmpty());
+        assertTrue(registry.find("socd.parse.failures").tag("input", "syslog-tcp").counters().isEmpty(),
+                "an input nobody announced has no series until it publishes");
         assertEquals(1, registry.get("socd.events.decoded").tag("input", "syslog-tcp").counter().count());
         assertEquals(1, registry.get("socd.alerts").tag("level", "medium").counter().count());
         assertNull(registry.find("socd.ring.size").gauge(), "a closed pipeline's gauges are removed");
+    }
+
+    @Test
+    void announcedInputsAndEveryLevelHaveSeriesAtZeroBeforeTheFirstEvent() {
+        Pipeline pipeline = pipeline(16, 2, TestRecords::decode, TestRecords::detect, new CollectingSink());
+        pipeline.registerInput("syslog-udp");
+        assertEquals(0, registry.get("socd.parse.failures").tag("input", "syslog-udp").counter().count());
+        assertEquals(0, registry.get("socd.events.decoded").tag("input", "syslog-udp").counter().count());
+        for (Level level : Level.values()) {
+            assertEquals(0, registry.get("socd.alerts").tag("level", level.sigmaName()).counter().count());
+        }
+        pipeline.close();
     }
 
     @Test
