@@ -1,0 +1,118 @@
+package org.socd.collector;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.socd.collector.config.ConfigException;
+import org.socd.collector.config.ConfigFile;
+import org.socd.collector.config.DaemonConfig;
+import org.socd.collector.daemon.Daemon;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code socd}: starts the daemon. Settings come from the embedded defaults, then
+ * {@code --config FILE}, then the flags here (later wins), so two daemons can run side by side
+ * with nothing but flags.
+ */
+@Command(name = "socd", mixinStandardHelpOptions = true, version = "socd 0.1.0",
+        description = "Security-operations-center daemon: takes syslog, detects threats with Sigma rules, "
+                + "keeps alerts in a searchable index, serves the API and /metrics.")
+public final class SocdMain implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
+    Path configFile;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default ./data).")
+    Path dataDir;
+
+    @Option(names = "--syslog-port", paramLabel = "PORT",
+            description = "Port of both syslog UDP and TCP (default 5514; 0 = any free port).")
+    Integer syslogPort;
+
+    @Option(names = "--syslog-udp-port", paramLabel = "PORT", description = "Syslog UDP port only (-1 disables).")
+    Integer syslogUdpPort;
+
+    @Option(names = "--syslog-tcp-port", paramLabel = "PORT", description = "Syslog TCP port only (-1 disables).")
+    Integer syslogTcpPort;
+
+    @Option(names = "--syslog-bind", paramLabel = "ADDR", description = "Address syslog binds to (default 127.0.0.1).")
+    String syslogBind;
+
+    @Option(names = "--api-port", paramLabel = "PORT", description = "Port of the HTTP API and /metrics (default 8514).")
+    Integer apiPort;
+
+    @Option(names = "--api-bind", paramLabel = "ADDR", description = "Address the API binds to (default 127.0.0.1).")
+    String apiBind;
+
+    @Option(names = "--max-message-bytes", paramLabel = "N", description = "Longest syslog message kept (default 65536).")
+    Integer maxMessageBytes;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule directory added to the bundled pack (repeatable).")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    public static void main(String[] args) {
+        configureLogging();
+        System.exit(new CommandLine(new SocdMain()).execute(args));
+    }
+
+    /** One line per record, ISO time first: readable in a terminal and in journald alike. */
+    static void configureLogging() {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tS.%1$tL %4$s %3$s: %5$s%6$s%n");
+        }
+    }
+
+    /** Defaults, then the file, then the flags. */
+    DaemonConfig resolve() {
+        DaemonConfig c = DaemonConfig.defaults();
+        if (configFile != null) {
+            c = ConfigFile.read(configFile, c);
+        }
+        var s = c.syslog();
+        int udp = firstNonNull(syslogUdpPort, syslogPort, s.udpPort());
+        int tcp = firstNonNull(syslogTcpPort, syslogPort, s.tcpPort());
+        s = new DaemonConfig.SyslogConfig(syslogBind != null ? syslogBind : s.bind(), udp, tcp,
+                maxMessageBytes != null ? maxMessageBytes : s.maxMessageBytes());
+        var a = new DaemonConfig.ApiConfig(apiBind != null ? apiBind : c.api().bind(),
+                apiPort != null ? apiPort : c.api().port());
+        List<Path> dirs = new ArrayList<>(c.ruleDirs());
+        dirs.addAll(ruleDirs);
+        return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone());
+    }
+
+    private static int firstNonNull(Integer a, Integer b, int fallback) {
+        return a != null ? a : b != null ? b : fallback;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DaemonConfig config;
+        try {
+            config = resolve();
+        } catch (ConfigException e) {
+            System.err.println("socd: " + e.getMessage());
+            return 2;
+        }
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            System.err.println("socd: cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            stopped.countDown();
+        }, "socd-shutdown"));
+        System.out.println("socd is running. API and metrics: " + daemon.apiUrl() + "  (Ctrl-C stops it)");
+        stopped.await();
+        return 0;
+    }
+}

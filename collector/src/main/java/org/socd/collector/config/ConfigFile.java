@@ -1,0 +1,180 @@
+package org.socd.collector.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads the daemon's YAML configuration on top of a base configuration.
+ *
+ * <p>The file is read as a tree rather than bound to classes so that every unknown key and
+ * every wrong type is reported with its path ({@code syslog.udp_port}) instead of being
+ * silently ignored: a typo in a port must not leave the daemon listening somewhere else.
+ *
+ * <pre>
+ * data_dir: /var/lib/socd
+ * time_zone: Europe/Berlin
+ * syslog:   { bind: 0.0.0.0, udp_port: 514, tcp_port: 514, max_message_bytes: 65536 }
+ * api:      { bind: 127.0.0.1, port: 8514 }
+ * rules:    { directories: [/etc/socd/rules] }
+ * pipeline: { ring_size: 65536, shards: 1 }
+ * </pre>
+ */
+public final class ConfigFile {
+
+    private static final Map<String, Set<String>> KNOWN = Map.of(
+            "", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline"),
+            "syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes"),
+            "api", Set.of("bind", "port"),
+            "rules", Set.of("directories"),
+            "pipeline", Set.of("ring_size", "shards"));
+
+    private ConfigFile() {
+    }
+
+    /** Applies {@code file} over {@code base}; relative paths in it resolve against the file's directory. */
+    public static DaemonConfig read(Path file, DaemonConfig base) {
+        JsonNode root;
+        try {
+            String text = Files.readString(file);
+            root = new YAMLMapper().readTree(text);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage()
+                    + " — check the path given to --config", e);
+        } catch (JacksonException e) {
+            throw new ConfigException("config file " + file + " is not valid YAML: " + e.getOriginalMessage()
+                    + location(e), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return base;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return apply(root, base, file, dir);
+    }
+
+    private static String location(JacksonException e) {
+        var loc = e.getLocation();
+        return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+
+    private static DaemonConfig apply(JsonNode root, DaemonConfig base, Path file, Path dir) {
+        Reader r = new Reader(file);
+        r.object(root, "");
+        Path dataDir = r.path(root, "data_dir", base.dataDir(), dir);
+        ZoneId zone = base.timeZone();
+        if (root.has("time_zone")) {
+            String z = r.string(root, "time_zone", null);
+            try {
+                zone = ZoneId.of(z);
+            } catch (DateTimeException e) {
+                throw new ConfigException(file + ": time_zone '" + z + "' is not a zone id; use e.g. UTC or Europe/Berlin");
+            }
+        }
+        var s = base.syslog();
+        JsonNode sn = root.get("syslog");
+        if (sn != null) {
+            r.object(sn, "syslog");
+            s = new DaemonConfig.SyslogConfig(r.string(sn, "bind", s.bind()),
+                    r.port(sn, "syslog.udp_port", "udp_port", s.udpPort()),
+                    r.port(sn, "syslog.tcp_port", "tcp_port", s.tcpPort()),
+                    r.positiveInt(sn, "syslog.max_message_bytes", "max_message_bytes", s.maxMessageBytes()));
+        }
+        var a = base.api();
+        JsonNode an = root.get("api");
+        if (an != null) {
+            r.object(an, "api");
+            a = new DaemonConfig.ApiConfig(r.string(an, "bind", a.bind()), r.port(an, "api.port", "port", a.port()));
+        }
+        List<Path> ruleDirs = new ArrayList<>(base.ruleDirs());
+        JsonNode rn = root.get("rules");
+        if (rn != null) {
+            r.object(rn, "rules");
+            JsonNode dirs = rn.get("directories");
+            if (dirs != null) {
+                if (!dirs.isArray()) {
+                    throw new ConfigException(file + ": rules.directories must be a list of paths");
+                }
+                for (JsonNode d : dirs) {
+                    ruleDirs.add(dir.resolve(d.asString()));
+                }
+            }
+        }
+        var p = base.pipeline();
+        JsonNode pn = root.get("pipeline");
+        if (pn != null) {
+            r.object(pn, "pipeline");
+            p = new DaemonConfig.PipelineConfig(
+                    r.positiveInt(pn, "pipeline.ring_size", "ring_size", p.ringSize()),
+                    r.positiveInt(pn, "pipeline.shards", "shards", p.shards()));
+        }
+        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone);
+    }
+
+    /** Typed access with errors that name the file and the key. */
+    private record Reader(Path file) {
+
+        void object(JsonNode node, String path) {
+            if (!node.isObject()) {
+                throw new ConfigException(file + ": " + (path.isEmpty() ? "the top level" : path)
+                        + " must be a mapping of keys to values");
+            }
+            Set<String> known = KNOWN.get(path);
+            for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext(); ) {
+                String key = it.next();
+                if (!known.contains(key)) {
+                    throw new ConfigException(file + ": unknown key '" + (path.isEmpty() ? key : path + "." + key)
+                            + "'; known keys here: " + String.join(", ", new java.util.TreeSet<>(known)));
+                }
+            }
+        }
+
+        String string(JsonNode node, String key, String fallback) {
+            JsonNode v = node.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isValueNode() || v.isNull()) {
+                throw new ConfigException(file + ": '" + key + "' must be a plain value");
+            }
+            return v.asString();
+        }
+
+        Path path(JsonNode node, String key, Path fallback, Path dir) {
+            String s = string(node, key, null);
+            return s == null ? fallback : dir.resolve(s);
+        }
+
+        int port(JsonNode node, String fullKey, String key, int fallback) {
+            JsonNode v = node.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.canConvertToInt() || v.asInt() < -1 || v.asInt() > 65535) {
+                throw new ConfigException(file + ": " + fullKey + " must be a port number 0-65535 (0 = any free port, -1 = disabled), not '"
+                        + v.asString() + "'");
+            }
+            return v.asInt();
+        }
+
+        int positiveInt(JsonNode node, String fullKey, String key, int fallback) {
+            JsonNode v = node.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.canConvertToInt() || v.asInt() <= 0) {
+                throw new ConfigException(file + ": " + fullKey + " must be a positive integer, not '" + v.asString() + "'");
+            }
+            return v.asInt();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.socd.collector.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import org.socd.collector.net.Transport;
+
+/**
+ * The HTTP server of the API and {@code /metrics}. Requests are bounded (1 MiB body, 8 KiB
+ * headers, 60 s idle) and handled on a small executor group of their own.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final Channel channel;
+    private final EventExecutorGroup handlers;
+
+    private ApiServer(Channel channel, EventExecutorGroup handlers) {
+        this.channel = channel;
+        this.handlers = handlers;
+    }
+
+    public static ApiServer start(Transport transport, EventLoopGroup boss, EventLoopGroup workers,
+                                  InetSocketAddress address, Router router) {
+        EventExecutorGroup handlers = new DefaultEventExecutorGroup(2);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(transport.serverChannel())
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new ReadTimeoutHandler(60));
+                        ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192));
+                        ch.pipeline().addLast(new HttpObjectAggregator(MAX_BODY));
+                        ch.pipeline().addLast(handlers, "api", new ApiHandler(router));
+                    }
+                });
+        try {
+            return new ApiServer(b.bind(address).syncUninterruptibly().channel(), handlers);
+        } catch (Exception e) {
+            handlers.shutdownGracefully();
+            throw new IllegalStateException("cannot listen for the HTTP API on " + address + ": " + e.getMessage()
+                    + " — is another socd running? Choose another port with --api-port", e);
+        }
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        handlers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

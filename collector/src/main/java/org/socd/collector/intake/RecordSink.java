@@ -1,0 +1,22 @@
+package org.socd.collector.intake;
+
+import org.socd.protocol.event.ReceiveMetadata;
+
+/**
+ * Where inputs hand each received record. One job: take it now or refuse it now.
+ *
+ * <p>Inputs never wait on a sink: a Netty event loop that blocks stalls every connection it
+ * serves. A refusal tells the input to apply its own policy (TCP stops reading until
+ * capacity returns; UDP counts a drop).
+ */
+@FunctionalInterface
+public interface RecordSink {
+
+    /**
+     * Offers one framed record; the sink copies what it keeps, so the caller may reuse
+     * {@code data} as soon as this returns.
+     *
+     * @return true if taken, false if the sink is full right now
+     */
+    boolean offer(byte[] data, int offset, int length, ReceiveMetadata meta);
+}

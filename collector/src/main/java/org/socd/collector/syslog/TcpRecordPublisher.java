@@ -1,0 +1,121 @@
+package org.socd.collector.syslog;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import org.socd.collector.intake.RecordSink;
+import org.socd.collector.syslog.LineFrameDecoder.Frame;
+import org.socd.protocol.event.ReceiveMetadata;
+
+/**
+ * Hands each framed TCP message to the sink and applies backpressure instead of loss.
+ *
+ * <p>When the sink refuses a message, the channel stops reading ({@code autoRead=false}) and the
+ * refused message and any already-decoded ones wait here, in order, while a task on the
+ * channel's own event loop retries every millisecond. The sender's TCP window then fills and it
+ * slows down; no message is dropped and the event loop never blocks. The queue is bounded by
+ * what one read can hold, because nothing more is read while it is non-empty.
+ */
+final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
+
+    private static final long RETRY_MICROS = 1000;
+
+    private final RecordSink sink;
+    private final InputMetrics metrics;
+    private final String input;
+    private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
+    private byte[] scratch = new byte[4096];
+    private String peerAddress;
+    private int peerPort;
+    private boolean retryScheduled;
+
+    TcpRecordPublisher(RecordSink sink, InputMetrics metrics, String input) {
+        this.sink = sink;
+        this.metrics = metrics;
+        this.input = input;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress peer) {
+            peerAddress = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
+            peerPort = peer.getPort();
+        }
+        metrics.connections.incrementAndGet();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        metrics.connections.decrementAndGet();
+        // What the peer sent before it went away is still ours to deliver: the retry task keeps
+        // running on the event loop after the channel is gone, until the queue is empty.
+        drain(ctx);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof Frame frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        metrics.received.increment();
+        if (frame.truncated()) {
+            metrics.truncated.increment();
+        }
+        metrics.bytes.increment(frame.content().readableBytes());
+        if (!waiting.isEmpty() || !publish(frame)) {
+            waiting.add(frame);
+            pause(ctx);
+        }
+    }
+
+    private boolean publish(Frame frame) {
+        ByteBuf content = frame.content();
+        int length = content.readableBytes();
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        content.getBytes(content.readerIndex(), scratch, 0, length);
+        ReceiveMetadata meta = new ReceiveMetadata(input, peerAddress, peerPort, Clocks.nowNanos());
+        if (sink.offer(scratch, 0, length, meta)) {
+            content.release();
+            return true;
+        }
+        return false;
+    }
+
+    private void pause(ChannelHandlerContext ctx) {
+        ctx.channel().config().setAutoRead(false);
+        scheduleRetry(ctx);
+    }
+
+    private void scheduleRetry(ChannelHandlerContext ctx) {
+        if (!retryScheduled) {
+            retryScheduled = true;
+            ctx.executor().schedule(() -> {
+                retryScheduled = false;
+                drain(ctx);
+            }, RETRY_MICROS, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    private void drain(ChannelHandlerContext ctx) {
+        Frame head;
+        while ((head = waiting.peek()) != null) {
+            if (!publish(head)) {
+                scheduleRetry(ctx);
+                return;
+            }
+            waiting.poll();
+        }
+        if (ctx.channel().isActive()) {
+            ctx.channel().config().setAutoRead(true);
+            ctx.read();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.socd.collector.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+
+    @TempDir
+    Path dir;
+
+    private DaemonConfig read(String yaml) throws Exception {
+        Path f = dir.resolve("socd.yml");
+        Files.writeString(f, yaml);
+        return ConfigFile.read(f, DaemonConfig.defaults());
+    }
+
+    @Test
+    void valuesOverrideDefaultsAndPathsResolveAgainstTheFile() throws Exception {
+        DaemonConfig c = read("""
+                data_dir: state
+                time_zone: Europe/Berlin
+                syslog:
+                  udp_port: 1514
+                  max_message_bytes: 8192
+                api:
+                  port: 0
+                rules:
+                  directories: [site-rules]
+                """);
+        assertEquals(dir.resolve("state"), c.dataDir());
+        assertEquals(ZoneId.of("Europe/Berlin"), c.timeZone());
+        assertEquals(1514, c.syslog().udpPort());
+        assertEquals(5514, c.syslog().tcpPort(), "unset keys keep their defaults");
+        assertEquals(8192, c.syslog().maxMessageBytes());
+        assertEquals(0, c.api().port());
+        assertEquals(java.util.List.of(dir.resolve("site-rules")), c.ruleDirs());
+    }
+
+    @Test
+    void unknownKeyIsAnErrorThatNamesItAndTheKnownOnes() {
+        ConfigException e = assertThrows(ConfigException.class, () -> read("syslog:\n  udp_prot: 1514\n"));
+        assertTrue(e.getMessage().contains("syslog.udp_prot"), e.getMessage());
+        assertTrue(e.getMessage().contains("udp_port"), e.getMessage());
+    }
+
+    @Test
+    void badPortIsAnErrorWithTheKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> read("api:\n  port: 70000\n"));
+        assertTrue(e.getMessage().contains("api.port"), e.getMessage());
+    }
+
+    @Test
+    void invalidYamlNamesTheLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> read("syslog:\n  udp_port: [1\n"));
+        assertTrue(e.getMessage().contains("line"), e.getMessage());
+    }
+
+    @Test
+    void emptyFileMeansDefaults() throws Exception {
+        assertEquals(DaemonConfig.defaults().syslog(), read("").syslog());
+    }
+
+    @Test
+    void missingFileSaysWhichPath() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigFile.read(dir.resolve("nope.yml"), DaemonConfig.defaults()));
+        assertTrue(e.getMessage().contains("nope.yml"), e.getMessage());
+    }
+}
