@@ -16,10 +16,14 @@ launch() {
     echo "$(basename "$0"): building $jar_name (first run, or the sources changed) ..." >&2
     command -v mvn >/dev/null || { echo "$(basename "$0"): Maven (mvn) is needed to build; install it (apt-get install maven)" >&2; exit 1; }
     # -Dmaven.test.skip: the launcher builds to run, `mvn -B verify` is where the tests run.
-    (cd "$root" && mvn -B -q -Dmaven.test.skip=true -pl "$module" -am package) >&2 || {
-      echo "$(basename "$0"): the build failed; run 'mvn -B -pl $module -am package' in $root to see why" >&2
+    local log
+    log="$(mktemp)"
+    if ! (cd "$root" && mvn -B -Dmaven.test.skip=true -pl "$module" -am package) >"$log" 2>&1; then
+      grep -E '\[ERROR\]' "$log" | head -40 >&2
+      echo "$(basename "$0"): the build failed (full log: $log); 'mvn -B -pl $module -am package' in $root shows it again" >&2
       exit 1
-    }
+    fi
+    rm -f "$log"
   fi
   exec java ${SOCD_JAVA_OPTS:-} -jar "$jar" "$@"
 }

@@ -82,7 +82,8 @@ public final class SearchCommand implements Callable<Integer> {
         table.print(out);
         long total = result.path("total").asLong(0);
         int shown = result.path("alerts").size();
-        out.println(shown < total ? shown + " of " + total + " alerts (raise --limit or narrow the query)" : total + " alerts");
+        out.println(shown < total ? shown + " of " + total + " alerts (raise --limit or narrow the query)"
+                : total == 1 ? "1 alert" : total + " alerts");
     }
 
     /** "3s ago", "5m ago", "2h ago", "4d ago": what an analyst scanning a table wants. */

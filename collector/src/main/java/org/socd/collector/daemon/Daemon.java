@@ -124,8 +124,8 @@ public final class Daemon implements AutoCloseable {
                 .getUnder(AlertsEndpoint.PATH + "/", alerts::get);
         api = ApiServer.start(transport, apiGroup, apiGroup, new InetSocketAddress(config.api().bind(), config.api().port()), router);
         LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}; API and /metrics on http://{3}; transport {4}",
-                config.dataDir().toAbsolutePath(), udp == null ? "off" : udp.localAddress(),
-                tcp == null ? "off" : tcp.localAddress(), hostPort(api.localAddress()), transport.name());
+                config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
+                tcp == null ? "off" : hostPort(tcp.localAddress()), hostPort(api.localAddress()), transport.name());
     }
 
     private Map<String, Object> health() {

@@ -7,14 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The counters one syslog input keeps, so that nothing it receives, cuts or drops goes unseen.
  * Prometheus names: {@code socd_messages_received_total{input}}, {@code socd_messages_truncated_total},
- * {@code socd_messages_dropped_total{reason}}, {@code socd_bytes_received_total},
+ * {@code socd_bytes_received_total},
  * {@code socd_connections_active}.
  */
 final class InputMetrics {
 
     final Counter received;
     final Counter truncated;
-    final Counter droppedRingFull;
     final Counter bytes;
     final AtomicInteger connections = new AtomicInteger();
 
@@ -24,9 +23,6 @@ final class InputMetrics {
         truncated = Counter.builder("socd.messages.truncated")
                 .description("Messages longer than max_message_bytes, cut at that size")
                 .tag("input", input).register(registry);
-        droppedRingFull = Counter.builder("socd.messages.dropped")
-                .description("Messages dropped because the pipeline was full (UDP only; TCP pauses instead)")
-                .tag("input", input).tag("reason", "pipeline_full").register(registry);
         bytes = Counter.builder("socd.bytes.received").description("Bytes received")
                 .tag("input", input).register(registry);
         registry.gauge("socd.connections.active", io.micrometer.core.instrument.Tags.of("input", input), connections);

@@ -1,5 +1,6 @@
 package org.socd.collector.syslog;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -42,7 +43,7 @@ public final class SyslogUdpInput implements AutoCloseable {
                 .channel(transport.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-                .handler(new DatagramPublisher(sink, metrics, maxMessageBytes));
+                .handler(new DatagramPublisher(sink, metrics, registry, maxMessageBytes));
         try {
             return new SyslogUdpInput(b.bind(address).syncUninterruptibly().channel());
         } catch (Exception e) {
@@ -63,12 +64,17 @@ public final class SyslogUdpInput implements AutoCloseable {
     private static final class DatagramPublisher extends SimpleChannelInboundHandler<DatagramPacket> {
         private final RecordSink sink;
         private final InputMetrics metrics;
+        /** UDP only: TCP pauses the sender instead of dropping. */
+        private final Counter droppedPipelineFull;
         private final int maxMessageBytes;
         private final byte[] scratch = new byte[MAX_DATAGRAM];
 
-        DatagramPublisher(RecordSink sink, InputMetrics metrics, int maxMessageBytes) {
+        DatagramPublisher(RecordSink sink, InputMetrics metrics, MeterRegistry registry, int maxMessageBytes) {
             this.sink = sink;
             this.metrics = metrics;
+            this.droppedPipelineFull = Counter.builder("socd.messages.dropped")
+                    .description("Datagrams dropped because the pipeline was full")
+                    .tag("input", INPUT).tag("reason", "pipeline_full").register(registry);
             this.maxMessageBytes = maxMessageBytes;
         }
 
@@ -87,7 +93,7 @@ public final class SyslogUdpInput implements AutoCloseable {
             String ip = sender.getAddress() == null ? sender.getHostString() : sender.getAddress().getHostAddress();
             ReceiveMetadata meta = new ReceiveMetadata(INPUT, ip, sender.getPort(), Clocks.nowNanos());
             if (!sink.offer(scratch, 0, length, meta)) {
-                metrics.droppedRingFull.increment();
+                droppedPipelineFull.increment();
             }
         }
 
