@@ -109,6 +109,8 @@ public final class SocdMain implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();
+            // Straight to stderr: java.util.logging resets its handlers in its own shutdown hook.
+            System.err.println("socd: stopped; alerts committed to " + config.dataDir().resolve("alerts").toAbsolutePath());
             stopped.countDown();
         }, "socd-shutdown"));
         System.out.println("socd is running. API and metrics: " + daemon.apiUrl() + "  (Ctrl-C stops it)");
