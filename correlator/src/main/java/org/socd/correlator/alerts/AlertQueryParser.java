@@ -2,6 +2,7 @@ package org.socd.correlator.alerts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,12 +11,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizerFactory;
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -66,14 +69,26 @@ final class AlertQueryParser {
         }
         Parser parser = new Parser(analyzer);
         try {
-            return parser.parse(text);
+            return parser.parse(quoteAddresses(text));
         } catch (ParseException e) {
             throw new AlertQueryException("bad alert query: " + e.getMessage()
                     + " (syntax: Lucene classic query syntax, e.g. host:pc-01* AND level:high)", e);
         }
     }
 
-    /** The classic parser with instants for the time fields. */
+    /**
+     * Puts CIDR blocks and IPv6 addresses after an address field in quotes: the classic syntax
+     * reads {@code /} as the start of a regular expression and {@code :} as a field separator,
+     * and analysts should not have to know that to type {@code src_ip:10.0.0.0/8}.
+     */
+    static String quoteAddresses(String text) {
+        return ADDRESS_TERM.matcher(text).replaceAll("$1:\"$2\"");
+    }
+
+    private static final Pattern ADDRESS_TERM = Pattern.compile(
+            "(?<![\\w.])(src_ip|dst_ip):([0-9A-Fa-f.]+/\\d{1,3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(?:/\\d{1,3})?)(?=$|[\\s)])");
+
+    /** The classic parser with instants for the time fields and addresses for the IP fields. */
     private static final class Parser extends MultiFieldQueryParser {
         Parser(Analyzer analyzer) {
             super(AlertDocuments.TEXT_FIELDS.toArray(String[]::new), analyzer);
@@ -83,8 +98,31 @@ final class AlertQueryParser {
         }
 
         @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            if (field != null && AlertDocuments.IP_FIELDS.contains(field)) {
+                return octetPrefix(field, termStr);
+            }
+            return super.getPrefixQuery(field, termStr);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            if (field != null && AlertDocuments.IP_FIELDS.contains(field)) {
+                if (termStr.endsWith(".*")) {
+                    return octetPrefix(field, termStr.substring(0, termStr.length() - 1));
+                }
+                throw new ParseException(field + ": wildcards on addresses only end whole octets (10.0.0.*);"
+                        + " use a CIDR block such as " + field + ":10.0.0.0/24 or a range [10.0.0.1 TO 10.0.0.99]");
+            }
+            return super.getWildcardQuery(field, termStr);
+        }
+
+        @Override
         protected Query getRangeQuery(String field, String part1, String part2,
                                       boolean startInclusive, boolean endInclusive) throws ParseException {
+            if (field != null && AlertDocuments.IP_FIELDS.contains(field)) {
+                return addressRange(field, part1, part2, startInclusive, endInclusive);
+            }
             if (field == null || !AlertDocuments.TIME_FIELDS.contains(field)) {
                 return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
             }
@@ -104,6 +142,9 @@ final class AlertQueryParser {
             if (field != null && AlertDocuments.TIME_FIELDS.contains(field)) {
                 return LongPoint.newExactQuery(field, millis(field, queryText));
             }
+            if (field != null && AlertDocuments.IP_FIELDS.contains(field)) {
+                return address(field, queryText);
+            }
             return super.getFieldQuery(field, queryText, quoted);
         }
 
@@ -114,7 +155,77 @@ final class AlertQueryParser {
             if (field != null && AlertDocuments.TIME_FIELDS.contains(field)) {
                 return LongPoint.newExactQuery(field, millis(field, queryText));
             }
+            if (field != null && AlertDocuments.IP_FIELDS.contains(field)) {
+                return address(field, queryText);
+            }
             return super.getFieldQuery(field, queryText, slop);
+        }
+
+        /** An address ({@code 10.0.0.5}, {@code 2001:db8::1}) or a CIDR block ({@code 10.0.0.0/8}). */
+        private static Query address(String field, String text) throws ParseException {
+            int slash = text.indexOf('/');
+            InetAddress address = literal(field, slash < 0 ? text : text.substring(0, slash));
+            if (slash < 0) {
+                return InetAddressPoint.newExactQuery(field, address);
+            }
+            int bits = address.getAddress().length * 8;
+            int prefix;
+            try {
+                prefix = Integer.parseInt(text.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                prefix = -1;
+            }
+            if (prefix < 0 || prefix > bits) {
+                throw new ParseException(field + ": '" + text + "' has a bad prefix length; use 0 to " + bits
+                        + ", e.g. " + field + ":10.0.0.0/8");
+            }
+            return InetAddressPoint.newPrefixQuery(field, address, prefix);
+        }
+
+        /** {@code 10.0.0.*} or {@code 10.0.} as the CIDR block of the whole octets given. */
+        private static Query octetPrefix(String field, String text) throws ParseException {
+            String t = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+            String[] parts = t.split("\\.");
+            if (parts.length < 1 || parts.length > 3 || !t.matches("\\d{1,3}(\\.\\d{1,3}){0,2}")) {
+                throw new ParseException(field + ": '" + text + "*' is not a prefix of whole IPv4 octets;"
+                        + " use a CIDR block such as " + field + ":10.0.0.0/8");
+            }
+            StringBuilder full = new StringBuilder(t);
+            for (int i = parts.length; i < 4; i++) {
+                full.append(".0");
+            }
+            return InetAddressPoint.newPrefixQuery(field, literal(field, full.toString()), parts.length * 8);
+        }
+
+        private static Query addressRange(String field, String part1, String part2,
+                                          boolean startInclusive, boolean endInclusive) throws ParseException {
+            InetAddress lower = part1 == null ? null : literal(field, part1);
+            InetAddress upper = part2 == null ? null : literal(field, part2);
+            boolean v6 = (lower != null && lower.getAddress().length == 16) || (upper != null && upper.getAddress().length == 16);
+            try {
+                if (lower == null) {
+                    lower = InetAddress.getByName(v6 ? "::" : "0.0.0.0");
+                } else if (!startInclusive) {
+                    lower = InetAddressPoint.nextUp(lower);
+                }
+                if (upper == null) {
+                    upper = InetAddress.getByName(v6 ? "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff" : "255.255.255.255");
+                } else if (!endInclusive) {
+                    upper = InetAddressPoint.nextDown(upper);
+                }
+            } catch (java.net.UnknownHostException | ArithmeticException e) {
+                throw new ParseException(field + ": empty address range [" + part1 + " TO " + part2 + "]");
+            }
+            return InetAddressPoint.newRangeQuery(field, lower, upper);
+        }
+
+        private static InetAddress literal(String field, String text) throws ParseException {
+            InetAddress address = IpLiterals.parse(text);
+            if (address == null) {
+                throw new ParseException(field + " takes IP addresses or CIDR blocks such as 10.0.0.5, 10.0.0.0/8"
+                        + " or \"2001:db8::/32\", not '" + text + "'");
+            }
+            return address;
         }
 
         /** ISO-8601 instant, offset date-time, local date-time (UTC) or date (UTC midnight). */

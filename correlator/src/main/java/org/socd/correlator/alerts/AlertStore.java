@@ -10,6 +10,17 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +32,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -39,57 +53,76 @@ import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.index.StoredFields;
 
 /**
- * The alerts analysts search: an embedded Lucene index with near-real-time search.
+ * The alerts analysts search and work on: an embedded Lucene index with near-real-time search.
  *
  * <p>An accepted alert becomes searchable within about a second: the store refreshes its
  * searcher at the end of a pipeline batch (at most every {@value #BATCH_REFRESH_MILLIS} ms,
  * so a busy pipeline does not reopen readers thousands of times a second) and a background
  * thread refreshes every {@value #BACKGROUND_REFRESH_MILLIS} ms, so the last batch before a
- * quiet period shows up too. Changes are committed (made durable) every
- * {@value #COMMIT_SECONDS} s when there are any, and on {@link #close()}; what is lost in a
- * crash between commits comes back from the journal replay, which rewrites alerts under the
- * same deterministic ids instead of duplicating them.
+ * quiet period shows up too. Changes are committed (made durable) periodically when there are
+ * any, and on {@link #close()}; what is lost in a crash between commits comes back from the
+ * journal replay, which rewrites alerts under the same deterministic ids instead of
+ * duplicating them.
  *
- * <p>{@link #accept} and {@link #endOfBatch} are for the single pipeline thread; searches,
- * {@link #get}, {@link #count} and {@link #commit} are safe from any thread.
+ * <p>Analyst changes ({@link #update}) are applied under a lock shared with {@link #accept},
+ * and an alert an analyst has touched keeps its status, assignee, notes and history when the
+ * pipeline writes the same id again (a journal replay): the store remembers the touched ids
+ * (loaded from the index at open) and merges instead of overwriting.
+ *
+ * <p>{@link #accept} and {@link #endOfBatch} are for the single pipeline thread; everything
+ * else is safe from any thread.
  */
 public final class AlertStore implements AlertSink, AutoCloseable {
 
     static final long BATCH_REFRESH_MILLIS = 100;
     static final long BACKGROUND_REFRESH_MILLIS = 200;
-    static final long COMMIT_SECONDS = 5;
 
     private static final Logger LOG = System.getLogger(AlertStore.class.getName());
-    /** Detection time, then index order reversed: alerts of one busy millisecond stay newest first. */
+    /** Detection time, then indexing order reversed: alerts of one busy millisecond stay newest first. */
     private static final Sort NEWEST_FIRST = new Sort(
             new SortField(AlertDocuments.DETECTED_AT, SortField.Type.LONG, true),
-            new SortField(null, SortField.Type.DOC, true));
+            new SortField(AlertDocuments.SEQ, SortField.Type.LONG, true));
 
     private final Path indexDir;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer;
+    private final Clock clock;
+    private final AlertStoreSettings settings;
     private final ScheduledExecutorService refresher;
     private final ScheduledExecutorService committer;
     private final MeterRegistry registry;
     private final Gauge indexedGauge;
     private final Counter indexErrors;
+    private final Counter retentionDeleted;
     private final AtomicBoolean changed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Orders pipeline writes and analyst changes so neither overwrites the other. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Ids of alerts an analyst has changed; their workflow state survives a rewrite. */
+    private final Set<String> touched = ConcurrentHashMap.newKeySet();
+    private final AtomicLong seq;
+    private final List<Consumer<StoredAlert>> updateListeners = new CopyOnWriteArrayList<>();
     private long lastBatchRefreshNanos;
     private long lastErrorLogNanos;
 
     private AlertStore(Path indexDir, Directory directory, IndexWriter writer, Analyzer analyzer,
-                       MeterRegistry registry) throws IOException {
+                       MeterRegistry registry, Clock clock, AlertStoreSettings settings) throws IOException {
         this.indexDir = indexDir;
         this.directory = directory;
         this.writer = writer;
         this.analyzer = analyzer;
+        this.clock = clock;
+        this.settings = settings;
         this.searchers = new SearcherManager(writer, null);
         this.registry = registry;
+        this.seq = new AtomicLong(loadTouchedAndMaxSeq());
         this.indexErrors = Counter.builder("socd.alerts.index.errors")
                 .description("Alerts that could not be written to the alert index")
+                .register(registry);
+        this.retentionDeleted = Counter.builder("socd.alerts.retention.deleted")
+                .description("Alerts deleted because they were older than the retention period")
                 .register(registry);
         this.indexedGauge = Gauge.builder("socd.alerts.indexed", this, AlertStore::countForGauge)
                 .description("Alerts in the alert index, as visible to searches")
@@ -100,24 +133,36 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         this.committer = Executors.newSingleThreadScheduledExecutor(daemon("socd-alerts-commit"));
         refresher.scheduleWithFixedDelay(this::backgroundRefresh,
                 BACKGROUND_REFRESH_MILLIS, BACKGROUND_REFRESH_MILLIS, TimeUnit.MILLISECONDS);
-        committer.scheduleWithFixedDelay(this::periodicCommit, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
+        long commitMillis = settings.commitInterval().toMillis();
+        committer.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
+        // Retention shares the commit thread: both are slow I/O, neither is urgent. First run a
+        // minute after start, so a restart loop does not delete while the journal replays.
+        committer.scheduleWithFixedDelay(this::retentionTask, 60, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
+    }
+
+    /** Opens with {@link AlertStoreSettings#defaults()}. */
+    public static AlertStore open(Path indexDir, MeterRegistry registry, Clock clock) throws IOException {
+        return open(indexDir, registry, clock, AlertStoreSettings.defaults());
     }
 
     /**
      * Opens (creating if needed) the alert index in {@code indexDir}.
      *
-     * @param clock reserved for time-based housekeeping; alert times come from the alerts
+     * @param clock the time of analyst changes and of the retention cut-off
      * @throws IOException when the directory cannot be created or the index cannot be
      *                     opened, e.g. because another socd process holds its lock
      */
-    public static AlertStore open(Path indexDir, MeterRegistry registry, Clock clock) throws IOException {
+    public static AlertStore open(Path indexDir, MeterRegistry registry, Clock clock, AlertStoreSettings settings)
+            throws IOException {
         Files.createDirectories(indexDir);
         Analyzer analyzer = AlertQueryParser.analyzer();
         Directory directory = new MMapDirectory(indexDir);
         IndexWriter writer;
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Bulk indexing (a journal replay, a burst) flushes fewer, larger segments.
+                    .setRAMBufferSizeMB(64);
             writer = new IndexWriter(directory, config);
         } catch (LockObtainFailedException e) {
             directory.close();
@@ -129,7 +174,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
                     + "; if it is corrupt, move it aside and let the journal replay rebuild it", e);
         }
         try {
-            return new AlertStore(indexDir, directory, writer, analyzer, registry);
+            return new AlertStore(indexDir, directory, writer, analyzer, registry, clock, settings);
         } catch (IOException | RuntimeException e) {
             writer.close();
             directory.close();
@@ -139,15 +184,37 @@ public final class AlertStore implements AlertSink, AutoCloseable {
 
     @Override
     public void accept(Alert alert) {
+        writeLock.lock();
         try {
-            writer.updateDocument(AlertDocuments.idTerm(alert.id()), AlertDocuments.toDocument(alert));
-            changed.set(true);
+            StoredAlert stored = StoredAlert.fresh(alert);
+            if (touched.contains(alert.id())) {
+                stored = keepWorkflow(alert);
+            }
+            write(stored, seq.incrementAndGet());
         } catch (IOException | RuntimeException e) {
             // The pipeline must go on; the journal still has the record for a later replay.
             indexErrors.increment();
             logRateLimited("cannot index alert " + alert.id() + " (rule " + alert.ruleId() + ") in "
                     + indexDir, e);
+        } finally {
+            writeLock.unlock();
         }
+    }
+
+    /** The pipeline's new version of the alert with the analysts' status, assignee, notes and history. */
+    private StoredAlert keepWorkflow(Alert alert) throws IOException {
+        Optional<StoredAlert> existing = getFresh(alert.id());
+        if (existing.isEmpty()) {
+            return StoredAlert.fresh(alert);
+        }
+        StoredAlert old = existing.get();
+        Alert merged = withStatus(alert, old.status());
+        return new StoredAlert(merged, old.assignee(), old.resolution(), old.notes(), old.history());
+    }
+
+    private void write(StoredAlert stored, long sequence) throws IOException {
+        writer.updateDocument(AlertDocuments.idTerm(stored.id()), AlertDocuments.toDocument(stored, sequence));
+        changed.set(true);
     }
 
     @Override
@@ -161,17 +228,104 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
     }
 
-    /** Alerts matching {@code query}, newest detection first. */
+    /**
+     * Applies an analyst's change to an alert and records who made it and when.
+     *
+     * @param actor who makes the change (shown in the history)
+     * @return the alert after the change, or empty when there is no alert with this id
+     * @throws AlertWorkflowException when the change does not fit the alert's status
+     */
+    public Optional<StoredAlert> update(String id, String actor, AlertChange change) {
+        StoredAlert after;
+        writeLock.lock();
+        try {
+            Optional<StoredAlert> current = getFresh(id);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredAlert before = current.get();
+            after = apply(before, actor, change, clock.instant());
+            Document doc = AlertDocuments.toDocument(after, seqOf(id));
+            writer.updateDocument(AlertDocuments.idTerm(id), doc);
+            changed.set(true);
+            touched.add(id);
+            // The analyst who acknowledged an alert must see it acknowledged on the next read.
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update alert " + id + " in " + indexDir
+                    + "; check free disk space and permissions", e);
+        } finally {
+            writeLock.unlock();
+        }
+        for (Consumer<StoredAlert> listener : updateListeners) {
+            listener.accept(after);
+        }
+        return Optional.of(after);
+    }
+
+    /** Called after each analyst change, outside the store's lock. */
+    public void onUpdate(Consumer<StoredAlert> listener) {
+        updateListeners.add(listener);
+    }
+
+    private static StoredAlert apply(StoredAlert s, String actor, AlertChange change, Instant now) {
+        List<HistoryEntry> history = new ArrayList<>(s.history());
+        List<Note> notes = new ArrayList<>(s.notes());
+        Alert alert = s.alert();
+        String assignee = s.assignee();
+        String resolution = s.resolution();
+        // Java 17: no pattern switch yet; the sealed interface keeps this list complete.
+        if (change instanceof AlertChange.Acknowledge) {
+            if (s.status() != AlertStatus.NEW) {
+                throw new AlertWorkflowException("alert " + s.id() + " is " + s.status().jsonName()
+                        + "; only new alerts can be acknowledged");
+            }
+            alert = withStatus(alert, AlertStatus.ACKNOWLEDGED);
+            history.add(new HistoryEntry(now, actor, "acknowledged", ""));
+        } else if (change instanceof AlertChange.Close close) {
+            if (s.status() == AlertStatus.CLOSED) {
+                throw new AlertWorkflowException("alert " + s.id() + " is already closed (" + s.resolution() + ")");
+            }
+            alert = withStatus(alert, AlertStatus.CLOSED);
+            resolution = close.resolution().strip();
+            history.add(new HistoryEntry(now, actor, "closed", resolution));
+        } else if (change instanceof AlertChange.Assign assign) {
+            assignee = assign.assignee() == null || assign.assignee().isBlank() ? null : assign.assignee().strip();
+            history.add(new HistoryEntry(now, actor, "assigned", assignee == null ? "" : assignee));
+        } else if (change instanceof AlertChange.AddNote note) {
+            notes.add(new Note(now, actor, note.text().strip()));
+            history.add(new HistoryEntry(now, actor, "noted", note.text().strip()));
+        }
+        return new StoredAlert(alert, assignee, resolution, notes, history);
+    }
+
+    private static Alert withStatus(Alert a, AlertStatus status) {
+        return new Alert(a.id(), a.ruleId(), a.ruleTitle(), a.level(), a.tags(), status, a.host(), a.user(),
+                a.srcIp(), a.timestamp(), a.detectedAt(), a.event());
+    }
+
+    /** Alerts matching {@code query}, newest detection first, from the query's cursor on. */
     public AlertPage search(AlertQuery query) {
         Query parsed = new AlertQueryParser(analyzer).parse(query.query());
-        Query filtered = withDetectionWindow(parsed, query);
+        Query filtered = withDetectionWindow(parsed, query.from(), query.to());
+        FieldDoc after = null;
+        if (query.cursor() != null) {
+            PageCursor c = PageCursor.decode(query.cursor());
+            after = new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {c.detectedAtMillis(), c.seq()});
+        }
         IndexSearcher searcher = acquire();
         try {
             // A threshold of MAX_VALUE makes the total exact; the UI shows "n of N" and a
             // lower bound would be a lie.
             TopFieldDocs top = searcher.search(filtered,
-                    new TopFieldCollectorManager(NEWEST_FIRST, query.limit(), null, Integer.MAX_VALUE));
-            return new AlertPage(load(searcher, top), top.totalHits.value);
+                    new TopFieldCollectorManager(NEWEST_FIRST, query.limit(), after, Integer.MAX_VALUE));
+            List<StoredAlert> alerts = load(searcher, top);
+            String next = null;
+            if (top.scoreDocs.length == query.limit()) {
+                FieldDoc last = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+                next = new PageCursor((Long) last.fields[0], (Long) last.fields[1]).encode();
+            }
+            return new AlertPage(alerts, top.totalHits.value, next);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search alert index " + indexDir, e);
         } finally {
@@ -179,15 +333,80 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
     }
 
+    /** Counts by one field and a histogram over a detection window. */
+    public AlertStats stats(StatsQuery query) {
+        Query parsed = new AlertQueryParser(analyzer).parse(query.query());
+        Query filtered = withDetectionWindow(parsed, query.from(), query.to());
+        long from = query.from().toEpochMilli();
+        long interval = query.interval().toMillis();
+        IndexSearcher searcher = acquire();
+        try {
+            StatsCollector collector = new StatsCollector(query.groupBy().field, from,
+                    query.to().toEpochMilli(), interval);
+            searcher.search(filtered, collector);
+            collector.finish();
+            List<AlertStats.Group> groups = collector.groups.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(query.top())
+                    .map(e -> new AlertStats.Group(e.getKey(), label(searcher, query.groupBy(), e.getKey()), e.getValue()))
+                    .toList();
+            List<AlertStats.Bucket> histogram = new ArrayList<>(collector.histogram.length);
+            for (int i = 0; i < collector.histogram.length; i++) {
+                histogram.add(new AlertStats.Bucket(Instant.ofEpochMilli(from + i * interval), collector.histogram[i]));
+            }
+            return new AlertStats(collector.total, groups, query.interval(), histogram);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compute alert stats on " + indexDir, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Rule ids are opaque; their title is what an analyst recognises. */
+    private static String label(IndexSearcher searcher, StatsQuery.GroupBy groupBy, String key) {
+        if (groupBy != StatsQuery.GroupBy.RULE) {
+            return key;
+        }
+        try {
+            TopDocs top = searcher.search(new TermQuery(new org.apache.lucene.index.Term(AlertDocuments.RULE_ID,
+                    AlertDocuments.keyword(key))), 1);
+            if (top.scoreDocs.length == 0) {
+                return key;
+            }
+            String title = searcher.storedFields().document(top.scoreDocs[0].doc).get(AlertDocuments.RULE_TITLE);
+            return title == null || title.isBlank() ? key : title;
+        } catch (IOException e) {
+            return key;
+        }
+    }
+
     /** The alert with this id, if the index has it (as of the last refresh). */
-    public Optional<Alert> get(String id) {
+    public Optional<StoredAlert> get(String id) {
         IndexSearcher searcher = acquire();
         try {
             TopDocs top = searcher.search(new TermQuery(AlertDocuments.idTerm(id)), 1);
-            List<Alert> alerts = load(searcher, top);
+            List<StoredAlert> alerts = load(searcher, top);
             return alerts.isEmpty() ? Optional.empty() : Optional.of(alerts.get(0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read alert " + id + " from " + indexDir, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Like {@link #get} but sees every write so far; callers hold the write lock. */
+    private Optional<StoredAlert> getFresh(String id) throws IOException {
+        searchers.maybeRefreshBlocking();
+        return get(id);
+    }
+
+    private long seqOf(String id) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(AlertDocuments.idTerm(id)), 1);
+            return top.scoreDocs.length == 0 ? seq.incrementAndGet()
+                    : AlertDocuments.seq(searcher.storedFields().document(top.scoreDocs[0].doc));
         } finally {
             release(searcher);
         }
@@ -214,6 +433,38 @@ public final class AlertStore implements AlertSink, AutoCloseable {
             changed.set(true);
             throw new UncheckedIOException("cannot commit alert index " + indexDir
                     + "; check free disk space and permissions", e);
+        }
+    }
+
+    /**
+     * Deletes alerts detected before {@code cutoff} and commits.
+     *
+     * @return how many were deleted
+     */
+    public long deleteDetectedBefore(Instant cutoff) {
+        Query old = LongPoint.newRangeQuery(AlertDocuments.DETECTED_AT, Long.MIN_VALUE, cutoff.toEpochMilli() - 1);
+        writeLock.lock();
+        try {
+            searchers.maybeRefreshBlocking();
+            long n;
+            IndexSearcher searcher = acquire();
+            try {
+                n = searcher.count(old);
+            } finally {
+                release(searcher);
+            }
+            if (n > 0) {
+                writer.deleteDocuments(old);
+                changed.set(true);
+                commit();
+                searchers.maybeRefreshBlocking();
+                retentionDeleted.increment(n);
+            }
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete old alerts from " + indexDir, e);
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -248,24 +499,42 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
     }
 
-    private Query withDetectionWindow(Query parsed, AlertQuery query) {
-        if (query.from() == null && query.to() == null) {
+    /** Reads the touched ids and returns the highest sequence number in the index. */
+    private long loadTouchedAndMaxSeq() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            StoredFields stored = searcher.storedFields();
+            TopDocs touchedDocs = searcher.search(new TermQuery(new org.apache.lucene.index.Term(AlertDocuments.TOUCHED, "1")),
+                    Math.max(1, searcher.getIndexReader().maxDoc()));
+            for (ScoreDoc hit : touchedDocs.scoreDocs) {
+                touched.add(stored.document(hit.doc).get(AlertDocuments.ID));
+            }
+            TopFieldDocs last = searcher.search(new MatchAllDocsQuery(), 1,
+                    new Sort(new SortField(AlertDocuments.SEQ, SortField.Type.LONG, true)));
+            return last.scoreDocs.length == 0 ? 0 : AlertDocuments.seq(stored.document(last.scoreDocs[0].doc));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static Query withDetectionWindow(Query parsed, Instant fromInstant, Instant toInstant) {
+        if (fromInstant == null && toInstant == null) {
             return parsed;
         }
-        long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
+        long from = fromInstant == null ? Long.MIN_VALUE : fromInstant.toEpochMilli();
         // 'to' is exclusive, so that consecutive windows neither overlap nor leave gaps.
         // The index holds milliseconds; a 'to' inside a millisecond keeps that millisecond.
-        long to = query.to() == null ? Long.MAX_VALUE
-                : query.to().getNano() % 1_000_000 == 0 ? query.to().toEpochMilli() - 1 : query.to().toEpochMilli();
+        long to = toInstant == null ? Long.MAX_VALUE
+                : toInstant.getNano() % 1_000_000 == 0 ? toInstant.toEpochMilli() - 1 : toInstant.toEpochMilli();
         return new BooleanQuery.Builder()
                 .add(parsed, BooleanClause.Occur.MUST)
                 .add(LongPoint.newRangeQuery(AlertDocuments.DETECTED_AT, from, to), BooleanClause.Occur.FILTER)
                 .build();
     }
 
-    private static List<Alert> load(IndexSearcher searcher, TopDocs top) throws IOException {
+    private static List<StoredAlert> load(IndexSearcher searcher, TopDocs top) throws IOException {
         StoredFields stored = searcher.storedFields();
-        List<Alert> alerts = new ArrayList<>(top.scoreDocs.length);
+        List<StoredAlert> alerts = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
             alerts.add(AlertDocuments.fromDocument(stored.document(hit.doc)));
         }
@@ -314,6 +583,23 @@ public final class AlertStore implements AlertSink, AutoCloseable {
             // Scheduled tasks that throw are cancelled silently; this one must keep running.
             indexErrors.increment();
             logRateLimited("periodic commit of alert index " + indexDir + " failed", e);
+        }
+    }
+
+    private void retentionTask() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            Instant cutoff = clock.instant().minus(settings.retention());
+            long n = deleteDetectedBefore(cutoff);
+            if (n > 0) {
+                LOG.log(Level.INFO, "retention: deleted " + n + " alerts detected before " + cutoff
+                        + " (older than " + settings.retention().toDays() + " days)");
+            }
+        } catch (RuntimeException e) {
+            indexErrors.increment();
+            logRateLimited("retention run on alert index " + indexDir + " failed", e);
         }
     }
 

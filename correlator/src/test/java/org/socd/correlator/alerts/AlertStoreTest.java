@@ -88,7 +88,7 @@ class AlertStoreTest {
     }
 
     private List<String> ids(String query) {
-        return store.search(new AlertQuery(query, null, null, 100)).alerts().stream().map(Alert::id).toList();
+        return store.search(new AlertQuery(query, null, null, 100)).alerts().stream().map(StoredAlert::id).toList();
     }
 
     @Test
@@ -110,7 +110,7 @@ class AlertStoreTest {
         indexThree();
         assertEquals(List.of("a1"), ids("host:pc-01.corp.local"));
         assertEquals(List.of("c3"), ids("level:CRITICAL"));
-        Alert a1 = store.get("a1").orElseThrow();
+        Alert a1 = store.get("a1").orElseThrow().alert();
         assertEquals("PC-01.corp.local", a1.host());
     }
 
@@ -137,12 +137,12 @@ class AlertStoreTest {
     void fromAndToFilterOnDetectionTime() {
         indexThree();
         assertEquals(List.of("c3", "b2"),
-                store.search(new AlertQuery("", T0.plusSeconds(60), null, 10)).alerts().stream().map(Alert::id).toList());
+                store.search(new AlertQuery("", T0.plusSeconds(60), null, 10)).alerts().stream().map(StoredAlert::id).toList());
         assertEquals(List.of("a1"),
-                store.search(new AlertQuery(null, null, T0.plusSeconds(60), 10)).alerts().stream().map(Alert::id).toList());
+                store.search(new AlertQuery(null, null, T0.plusSeconds(60), 10)).alerts().stream().map(StoredAlert::id).toList());
         assertEquals(List.of("b2"),
                 store.search(new AlertQuery("level:medium OR level:high", T0.plusSeconds(30), T0.plusSeconds(90), 10))
-                        .alerts().stream().map(Alert::id).toList());
+                        .alerts().stream().map(StoredAlert::id).toList());
     }
 
     @Test
@@ -160,7 +160,7 @@ class AlertStoreTest {
     void newestDetectionFirstAndTotalBeyondThePage() {
         indexThree();
         AlertPage page = store.search(AlertQuery.all(2));
-        assertEquals(List.of("c3", "b2"), page.alerts().stream().map(Alert::id).toList());
+        assertEquals(List.of("c3", "b2"), page.alerts().stream().map(StoredAlert::id).toList());
         assertEquals(3, page.totalHits());
     }
 
@@ -172,7 +172,7 @@ class AlertStoreTest {
         store.accept(again);
         store.accept(again);
         store.commit();
-        await(() -> store.get("a1").map(a -> a.ruleTitle().endsWith("(v2)")).orElse(false), "updated a1");
+        await(() -> store.get("a1").map(a -> a.alert().ruleTitle().endsWith("(v2)")).orElse(false), "updated a1");
         assertEquals(3, store.count());
         assertEquals(1, store.search(new AlertQuery("id:a1", null, null, 10)).totalHits());
     }
@@ -180,12 +180,12 @@ class AlertStoreTest {
     @Test
     void alertsSurviveReopenWithEveryField() throws IOException {
         indexThree();
-        Alert before = store.get("b2").orElseThrow();
+        StoredAlert before = store.get("b2").orElseThrow();
         store.close();
         store = AlertStore.open(dir.resolve("alerts"), registry, clock);
         assertEquals(3, store.count());
-        Alert after = store.get("b2").orElseThrow();
-        assertEquals(before, after);
+        assertEquals(before, store.get("b2").orElseThrow());
+        Alert after = store.get("b2").orElseThrow().alert();
         assertEquals("rule-sudo", after.ruleId());
         assertEquals("Sudo to root", after.ruleTitle());
         assertEquals(Level.MEDIUM, after.level());
@@ -241,7 +241,7 @@ class AlertStoreTest {
         // No endOfBatch and no commit: only the background refresher can make it visible.
         store.accept(alert("n1", "rule-x", "X", Level.LOW, List.of(), "h", null, null, "m", T0));
         await(() -> store.get("n1").isPresent(), "background refresh to show n1");
-        Alert n1 = store.get("n1").orElseThrow();
+        Alert n1 = store.get("n1").orElseThrow().alert();
         assertEquals(null, n1.user());
         assertEquals(List.of(), n1.tags());
     }
@@ -264,5 +264,144 @@ class AlertStoreTest {
     void queryLimitsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new AlertQuery("", null, null, 0));
         assertThrows(IllegalArgumentException.class, () -> new AlertQuery("", T0, T0.minusSeconds(1), 10));
+    }
+
+    @Test
+    void addressesMatchExactlyByRangeAndByCidr() {
+        indexThree();
+        assertEquals(List.of("b2", "a1"), ids("src_ip:10.0.0.0/8"));
+        assertEquals(List.of("c3"), ids("src_ip:192.168.0.0/16"));
+        assertEquals(List.of("b2"), ids("src_ip:[10.0.0.6 TO 10.0.0.200]"));
+        assertEquals(List.of("a1"), ids("src_ip:10.0.0.5 AND level:high"));
+        assertEquals(List.of("c3", "a1"), ids("(src_ip:10.0.0.5/32 OR src_ip:192.168.1.9) AND rule_id:rule-ssh"));
+        AlertQueryException e = assertThrows(AlertQueryException.class, () -> ids("src_ip:pc-01"));
+        assertTrue(e.getMessage().contains("CIDR"), e.getMessage());
+        AlertQueryException prefix = assertThrows(AlertQueryException.class, () -> ids("src_ip:10.0.0.0/40"));
+        assertTrue(prefix.getMessage().contains("prefix length"), prefix.getMessage());
+    }
+
+    @Test
+    void ipv6AddressesAndCidrBlocks() {
+        Map<String, Object> event = Map.of("message", "m", "dst_ip", "2001:db8::20");
+        store.accept(new Alert("v6", "r", "t", Level.LOW, List.of(), AlertStatus.NEW, "h", null, "2001:db8::1",
+                T0, T0, event));
+        awaitCount(1);
+        assertEquals(List.of("v6"), ids("src_ip:2001:db8::/32"));
+        assertEquals(List.of("v6"), ids("dst_ip:\"2001:db8::20\""));
+        assertEquals(List.of(), ids("src_ip:10.0.0.0/8"));
+        assertEquals("2001:db8::20", store.get("v6").orElseThrow().dstIp());
+    }
+
+    @Test
+    void attackTacticsAndTechniquesComeFromTheTags() {
+        store.accept(alert("t1", "r", "t", Level.HIGH,
+                List.of("attack.credential-access", "attack.t1110.001", "attack.g0007", "attack.T1078"),
+                "h", null, null, "m", T0));
+        awaitCount(1);
+        StoredAlert t1 = store.get("t1").orElseThrow();
+        assertEquals(List.of("credential-access"), t1.tactics());
+        assertEquals(List.of("T1110.001", "T1078"), t1.techniques());
+        assertEquals(List.of("t1"), ids("techniques:T1110.001"));
+        assertEquals(List.of("t1"), ids("techniques:t1110*"));
+        assertEquals(List.of("t1"), ids("tactics:credential-access"));
+    }
+
+    @Test
+    void analystChangesAreRecordedWithWhoAndWhen() {
+        indexThree();
+        store.update("a1", "alice", new AlertChange.Assign("alice"));
+        store.update("a1", "alice", new AlertChange.Acknowledge());
+        store.update("a1", "bob", new AlertChange.AddNote("seen this host before"));
+        StoredAlert a1 = store.update("a1", "bob", new AlertChange.Close("false positive: pentest")).orElseThrow();
+        assertEquals(AlertStatus.CLOSED, a1.status());
+        assertEquals("alice", a1.assignee());
+        assertEquals("false positive: pentest", a1.resolution());
+        assertEquals(List.of(new Note(T0, "bob", "seen this host before")), a1.notes());
+        assertEquals(List.of("assigned", "acknowledged", "noted", "closed"),
+                a1.history().stream().map(HistoryEntry::action).toList());
+        assertEquals("bob", a1.history().get(3).by());
+        assertEquals(T0, a1.history().get(3).at());
+        assertEquals(a1, store.get("a1").orElseThrow());
+        assertEquals(List.of("a1"), ids("status:closed"));
+        assertEquals(List.of("a1"), ids("assignee:alice"));
+        assertEquals(List.of("a1"), ids("notes:host"));
+        AlertWorkflowException e = assertThrows(AlertWorkflowException.class,
+                () -> store.update("a1", "bob", new AlertChange.Acknowledge()));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertTrue(store.update("nope", "bob", new AlertChange.Acknowledge()).isEmpty());
+    }
+
+    @Test
+    void aReplayOfTheSameAlertKeepsTheWorkflowState() throws IOException {
+        indexThree();
+        store.update("b2", "alice", new AlertChange.Acknowledge());
+        store.update("b2", "alice", new AlertChange.AddNote("looking"));
+        // The journal replay after a restart writes the pipeline's version again, status new.
+        store.close();
+        store = AlertStore.open(dir.resolve("alerts"), registry, clock);
+        store.accept(alert("b2", "rule-sudo", "Sudo to root", Level.MEDIUM, List.of("attack.t1548", "attack.privesc"),
+                "PC-02.corp.local", "bob", "10.0.0.6", "bob : TTY=pts/0 ; USER=root ; COMMAND=/bin/sh",
+                T0.plusSeconds(60)));
+        store.endOfBatch();
+        store.commit();
+        await(() -> store.count() == 3, "three alerts");
+        StoredAlert b2 = store.get("b2").orElseThrow();
+        assertEquals(AlertStatus.ACKNOWLEDGED, b2.status());
+        assertEquals(2, b2.history().size());
+        assertEquals("looking", b2.notes().get(0).text());
+    }
+
+    @Test
+    void cursorPagingWalksEveryAlertOnceNewestFirst() {
+        for (int i = 0; i < 25; i++) {
+            // Several alerts per millisecond: the sequence number breaks the ties.
+            store.accept(alert("p" + i, "r", "t", Level.LOW, List.of(), "h", null, null, "m", T0.plusMillis(i / 3)));
+        }
+        store.endOfBatch();
+        awaitCount(25);
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            AlertPage page = store.search(new AlertQuery("", null, null, 10, cursor));
+            assertEquals(25, page.totalHits());
+            page.alerts().forEach(a -> seen.add(a.id()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 10);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 24; i >= 0; i--) {
+            expected.add("p" + i);
+        }
+        assertEquals(expected, seen);
+        AlertQueryException e = assertThrows(AlertQueryException.class,
+                () -> store.search(new AlertQuery("", null, null, 10, "garbage!")));
+        assertTrue(e.getMessage().contains("next_cursor"), e.getMessage());
+    }
+
+    @Test
+    void statsCountByFieldAndHistogram() {
+        indexThree();
+        AlertStats byRule = store.stats(new StatsQuery("", T0, T0.plusSeconds(180), StatsQuery.GroupBy.RULE, 10,
+                java.time.Duration.ofMinutes(1)));
+        assertEquals(3, byRule.total());
+        assertEquals(List.of(new AlertStats.Group("rule-ssh", "SSH brute force", 2),
+                new AlertStats.Group("rule-sudo", "Sudo to root", 1)), byRule.groups());
+        assertEquals(List.of(1L, 1L, 1L), byRule.histogram().stream().map(AlertStats.Bucket::count).toList());
+        assertEquals(T0.plusSeconds(60), byRule.histogram().get(1).start());
+        AlertStats byLevel = store.stats(new StatsQuery("rule_id:rule-ssh", T0, T0.plusSeconds(180),
+                StatsQuery.GroupBy.LEVEL, 10, java.time.Duration.ofHours(1)));
+        assertEquals(List.of("critical", "high"), byLevel.groups().stream().map(AlertStats.Group::key).toList());
+        AlertStats window = store.stats(new StatsQuery("", T0.plusSeconds(60), T0.plusSeconds(120),
+                StatsQuery.GroupBy.HOST, 10, java.time.Duration.ofMinutes(1)));
+        assertEquals(List.of(new AlertStats.Group("PC-02.corp.local", "PC-02.corp.local", 1)), window.groups());
+    }
+
+    @Test
+    void retentionDeletesOnlyOldAlerts() {
+        indexThree();
+        assertEquals(1, store.deleteDetectedBefore(T0.plusSeconds(30)));
+        assertEquals(List.of("c3", "b2"), ids(""));
+        assertEquals(1.0, registry.get("socd.alerts.retention.deleted").counter().count());
     }
 }

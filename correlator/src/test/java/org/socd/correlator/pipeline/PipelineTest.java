@@ -353,7 +353,7 @@ class PipelineTest {
             pipeline.close();
             await(() -> store.count() == 50, "50 alerts in the store, has " + store.count());
             assertEquals(10, store.search(new AlertQuery("host:pc-3 AND level:high", null, null, 100)).totalHits());
-            Alert one = store.search(new AlertQuery("user:u42", null, null, 1)).alerts().get(0);
+            Alert one = store.search(new AlertQuery("user:u42", null, null, 1)).alerts().get(0).alert();
             assertEquals("PC-2", one.host());
             assertEquals("Failed password for u42", one.event().get("message"));
 
