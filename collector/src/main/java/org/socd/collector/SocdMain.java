@@ -80,10 +80,12 @@ public final class SocdMain implements Callable<Integer> {
         s = new DaemonConfig.SyslogConfig(syslogBind != null ? syslogBind : s.bind(), udp, tcp,
                 maxMessageBytes != null ? maxMessageBytes : s.maxMessageBytes());
         var a = new DaemonConfig.ApiConfig(apiBind != null ? apiBind : c.api().bind(),
-                apiPort != null ? apiPort : c.api().port());
+                apiPort != null ? apiPort : c.api().port(), c.api().tlsCert(), c.api().tlsKey(),
+                c.api().metricsRequireToken());
         List<Path> dirs = new ArrayList<>(c.ruleDirs());
         dirs.addAll(ruleDirs);
-        return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone());
+        return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone(),
+                c.alerts());
     }
 
     private static int firstNonNull(Integer a, Integer b, int fallback) {
@@ -113,6 +115,10 @@ public final class SocdMain implements Callable<Integer> {
             System.err.println("socd: stopped; alerts committed to " + config.dataDir().resolve("alerts").toAbsolutePath());
             stopped.countDown();
         }, "socd-shutdown"));
+        if (daemon.adminTokenFile() != null) {
+            System.out.println("socd: first start: admin API token written to " + daemon.adminTokenFile().toAbsolutePath()
+                    + " (mode 0600); soc reads it from ./data/admin.token, or pass it with --token / SOC_TOKEN");
+        }
         System.out.println("socd is running. API and metrics: " + daemon.apiUrl() + "  (Ctrl-C stops it)");
         stopped.await();
         return 0;

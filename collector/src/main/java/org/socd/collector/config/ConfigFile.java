@@ -25,7 +25,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * data_dir: /var/lib/socd
  * time_zone: Europe/Berlin
  * syslog:   { bind: 0.0.0.0, udp_port: 514, tcp_port: 514, max_message_bytes: 65536 }
- * api:      { bind: 127.0.0.1, port: 8514 }
+ * api:      { bind: 127.0.0.1, port: 8514, tls_cert: cert.pem, tls_key: key.pem, metrics_require_token: false }
+ * alerts:   { retention_days: 180 }
  * rules:    { directories: [/etc/socd/rules] }
  * pipeline: { ring_size: 65536, shards: 1 }
  * </pre>
@@ -33,9 +34,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigFile {
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline"),
+            "", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "alerts"),
+            "alerts", Set.of("retention_days"),
             "syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes"),
-            "api", Set.of("bind", "port"),
+            "api", Set.of("bind", "port", "tls_cert", "tls_key", "metrics_require_token"),
             "rules", Set.of("directories"),
             "pipeline", Set.of("ring_size", "shards"));
 
@@ -93,7 +95,27 @@ public final class ConfigFile {
         JsonNode an = root.get("api");
         if (an != null) {
             r.object(an, "api");
-            a = new DaemonConfig.ApiConfig(r.string(an, "bind", a.bind()), r.port(an, "api.port", "port", a.port()));
+            Path cert = r.path(an, "tls_cert", a.tlsCert(), dir);
+            Path key = r.path(an, "tls_key", a.tlsKey(), dir);
+            if ((cert == null) != (key == null)) {
+                throw new ConfigException(file + ": api.tls_cert and api.tls_key go together; give both PEM files or neither");
+            }
+            boolean metricsToken = a.metricsRequireToken();
+            if (an.has("metrics_require_token")) {
+                JsonNode m = an.get("metrics_require_token");
+                if (!m.isBoolean()) {
+                    throw new ConfigException(file + ": api.metrics_require_token must be true or false");
+                }
+                metricsToken = m.asBoolean();
+            }
+            a = new DaemonConfig.ApiConfig(r.string(an, "bind", a.bind()), r.port(an, "api.port", "port", a.port()),
+                    cert, key, metricsToken);
+        }
+        var al = base.alerts();
+        JsonNode aln = root.get("alerts");
+        if (aln != null) {
+            r.object(aln, "alerts");
+            al = new DaemonConfig.AlertsConfig(r.positiveInt(aln, "alerts.retention_days", "retention_days", al.retentionDays()));
         }
         List<Path> ruleDirs = new ArrayList<>(base.ruleDirs());
         JsonNode rn = root.get("rules");
@@ -117,7 +139,7 @@ public final class ConfigFile {
                     r.positiveInt(pn, "pipeline.ring_size", "ring_size", p.ringSize()),
                     r.positiveInt(pn, "pipeline.shards", "shards", p.shards()));
         }
-        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone);
+        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al);
     }
 
     /** Typed access with errors that name the file and the key. */

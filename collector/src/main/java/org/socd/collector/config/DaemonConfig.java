@@ -14,12 +14,20 @@ import java.util.List;
  * @param ruleDirs     rule directories added to the bundled pack
  * @param pipeline     ring size and shard count of the processing pipeline
  * @param timeZone     zone of year-less RFC 3164 timestamps (senders that omit a zone)
+ * @param alerts       how long alerts are kept
  */
 public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
-                           PipelineConfig pipeline, ZoneId timeZone) {
+                           PipelineConfig pipeline, ZoneId timeZone, AlertsConfig alerts) {
 
     public DaemonConfig {
         ruleDirs = List.copyOf(ruleDirs);
+        alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    }
+
+    /** Without an alerts section: the default retention. */
+    public DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
+                        PipelineConfig pipeline, ZoneId timeZone) {
+        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, AlertsConfig.defaults());
     }
 
     /** The embedded defaults of DESIGN.md: data in ./data, syslog on 127.0.0.1:5514, API on 127.0.0.1:8514. */
@@ -41,8 +49,37 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
     public record SyslogConfig(String bind, int udpPort, int tcpPort, int maxMessageBytes) {
     }
 
-    /** @param bind address of the HTTP API; @param port its port, 0 for any free port */
-    public record ApiConfig(String bind, int port) {
+    /**
+     * @param bind                address of the HTTP API
+     * @param port                its port, 0 for any free port
+     * @param tlsCert             PEM certificate chain for HTTPS, or null for plain HTTP
+     * @param tlsKey              PEM private key (PKCS#8) of that certificate, or null
+     * @param metricsRequireToken whether {@code /metrics} needs a viewer token (scrapers usually have none)
+     */
+    public record ApiConfig(String bind, int port, Path tlsCert, Path tlsKey, boolean metricsRequireToken) {
+        public ApiConfig {
+            if ((tlsCert == null) != (tlsKey == null)) {
+                throw new IllegalArgumentException("api TLS needs both tls_cert and tls_key, or neither");
+            }
+        }
+
+        /** Plain HTTP, open /metrics. */
+        public ApiConfig(String bind, int port) {
+            this(bind, port, null, null, false);
+        }
+    }
+
+    /** @param retentionDays alerts detected longer ago are deleted by a daily task */
+    public record AlertsConfig(int retentionDays) {
+        public AlertsConfig {
+            if (retentionDays < 1) {
+                throw new IllegalArgumentException("alerts.retention_days must be at least 1, got " + retentionDays);
+            }
+        }
+
+        public static AlertsConfig defaults() {
+            return new AlertsConfig(180);
+        }
     }
 
     /** @param ringSize slots in the ring (a power of two); @param shards parallel decode/detect handlers */

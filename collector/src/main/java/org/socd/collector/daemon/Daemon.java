@@ -22,7 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.socd.collector.config.DaemonConfig;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import org.socd.collector.auth.Role;
+import org.socd.collector.auth.TokenStore;
+import org.socd.collector.http.AlertStream;
 import org.socd.collector.http.AlertsEndpoint;
+import org.socd.collector.http.StatsEndpoint;
+import org.socd.collector.http.StatusEndpoint;
+import org.socd.collector.http.TokensEndpoint;
 import org.socd.collector.http.ApiServer;
 import org.socd.collector.http.HealthEndpoint;
 import org.socd.collector.http.MetricsEndpoint;
@@ -31,6 +41,8 @@ import org.socd.collector.net.Transport;
 import org.socd.collector.syslog.SyslogTcpInput;
 import org.socd.collector.syslog.SyslogUdpInput;
 import org.socd.correlator.alerts.AlertStore;
+import org.socd.correlator.alerts.AlertStoreSettings;
+import org.socd.correlator.alerts.TeeSink;
 import org.socd.correlator.pipeline.Pipeline;
 import org.socd.correlator.pipeline.PipelineSettings;
 import org.socd.protocol.syslog.SyslogParser;
@@ -51,6 +63,11 @@ public final class Daemon implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final LoadedRules rules;
     private final AlertStore store;
+    private final TokenStore tokens;
+    private final AlertStream stream = new AlertStream();
+    private final Instant started;
+    /** The admin token file written on this start, or null when one existed before. */
+    private final Path adminTokenFile;
     private final Pipeline pipeline;
     /** Syslog inputs' I/O threads; the API has its own so a busy input never starves it. */
     private final EventLoopGroup ioGroup;
@@ -73,17 +90,23 @@ public final class Daemon implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath()
                     + ": " + e.getMessage() + " — choose a writable one with --data", e);
         }
+        this.started = clock.instant();
+        this.tokens = TokenStore.open(dataDir, clock);
+        this.adminTokenFile = tokens.ensureAdminToken().orElse(null);
         this.rules = RuleLoader.load(config.ruleDirs());
         reportRules();
         try {
-            this.store = AlertStore.open(dataDir.resolve("alerts"), registry, clock);
+            this.store = AlertStore.open(dataDir.resolve("alerts"), registry, clock,
+                    new AlertStoreSettings(Duration.ofDays(config.alerts().retentionDays()),
+                            AlertStoreSettings.defaults().commitInterval()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the alert index in " + dataDir.resolve("alerts").toAbsolutePath()
                     + ": " + e.getMessage() + " — is another socd using this data directory?", e);
         }
         SyslogParser parser = new SyslogParser(config.timeZone(), clock);
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
-                parser::parse, rules.engine()::evaluate, store, registry, clock);
+                parser::parse, rules.engine()::evaluate, new TeeSink(store, stream), registry, clock);
+        store.onUpdate(stream::updated);
         this.transport = Transport.best();
         this.ioGroup = transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.apiGroup = transport.newGroup(1);
@@ -117,15 +140,76 @@ public final class Daemon implements AutoCloseable {
             inputs.add(tcp);
         }
         AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
-        Router router = new Router()
+        TokensEndpoint tokenApi = new TokensEndpoint(tokens);
+        MetricsEndpoint metrics = new MetricsEndpoint(registry);
+        Router router = new Router(tokens)
                 .get("/health", new HealthEndpoint(this::health))
-                .get("/metrics", new MetricsEndpoint(registry))
-                .get(AlertsEndpoint.PATH, alerts::search)
-                .getUnder(AlertsEndpoint.PATH + "/", alerts::get);
-        api = ApiServer.start(transport, apiGroup, apiGroup, new InetSocketAddress(config.api().bind(), config.api().port()), router);
-        LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}; API and /metrics on http://{3}; transport {4}",
+                .get("/api/v1/status", Role.VIEWER, new StatusEndpoint(this::status))
+                .get(AlertsEndpoint.PATH, Role.VIEWER, alerts::search)
+                .get(StatsEndpoint.PATH, Role.VIEWER, new StatsEndpoint(store, clock))
+                .get(AlertStream.PATH, Role.VIEWER, stream)
+                .get(AlertsEndpoint.PATH + "/{id}", Role.VIEWER, alerts::get)
+                .post(AlertsEndpoint.PATH + "/{id}/ack", Role.ANALYST, alerts::acknowledge)
+                .post(AlertsEndpoint.PATH + "/{id}/close", Role.ANALYST, alerts::close)
+                .post(AlertsEndpoint.PATH + "/{id}/assign", Role.ANALYST, alerts::assign)
+                .post(AlertsEndpoint.PATH + "/{id}/notes", Role.ANALYST, alerts::addNote)
+                .get(TokensEndpoint.PATH, Role.ADMIN, tokenApi::list)
+                .post(TokensEndpoint.PATH, Role.ADMIN, tokenApi::create)
+                .delete(TokensEndpoint.PATH + "/{name}", Role.ADMIN, tokenApi::revoke);
+        // Prometheus scrapers rarely carry a token; operators who expose the port can ask for one.
+        if (config.api().metricsRequireToken()) {
+            router.get("/metrics", Role.VIEWER, metrics);
+        } else {
+            router.get("/metrics", metrics);
+        }
+        var streamDrops = registry.counter("socd.api.stream.dropped");
+        api = ApiServer.start(transport, apiGroup, apiGroup, new InetSocketAddress(config.api().bind(), config.api().port()),
+                router, tls(), type -> streamDrops.increment());
+        LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}; API and /metrics on {3}; transport {4}",
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
-                tcp == null ? "off" : hostPort(tcp.localAddress()), hostPort(api.localAddress()), transport.name());
+                tcp == null ? "off" : hostPort(tcp.localAddress()), apiUrl(), transport.name());
+    }
+
+    private SslContext tls() {
+        var a = config.api();
+        if (a.tlsCert() == null) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(a.tlsCert().toFile(), a.tlsKey().toFile()).build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot use the API TLS certificate " + a.tlsCert() + " and key " + a.tlsKey()
+                    + ": " + e.getMessage() + " — give PEM files, the key in PKCS#8 ('openssl pkcs8 -topk8 -nocrypt')", e);
+        }
+    }
+
+    /** Where this start wrote a new admin token, or null when the data dir had one already. */
+    public Path adminTokenFile() {
+        return adminTokenFile;
+    }
+
+    /** The API tokens of this daemon (tests and admin tooling make tokens with it). */
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", "0.1.0");
+        m.put("status", closed ? "stopping" : "up");
+        m.put("started", started.toString());
+        m.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
+        m.put("data_dir", config.dataDir().toAbsolutePath().toString());
+        m.put("syslog_udp", udp == null ? null : hostPort(udp.localAddress()));
+        m.put("syslog_tcp", tcp == null ? null : hostPort(tcp.localAddress()));
+        m.put("api", apiUrl());
+        m.put("rules_loaded", rules.ruleCount());
+        m.put("rules_rejected", rules.errors().size());
+        m.put("alerts", store.count());
+        m.put("alert_retention_days", config.alerts().retentionDays());
+        m.put("stream_clients", stream.subscribers());
+        m.put("ring_remaining_capacity", pipeline.remainingCapacity());
+        return m;
     }
 
     private Map<String, Object> health() {
@@ -168,9 +252,9 @@ public final class Daemon implements AutoCloseable {
         return api.localAddress();
     }
 
-    /** The API's base URL, e.g. {@code http://127.0.0.1:8514}. */
+    /** The API's base URL, e.g. {@code http://127.0.0.1:8514} ({@code https} with TLS). */
     public String apiUrl() {
-        return "http://" + hostPort(api.localAddress());
+        return api.scheme() + "://" + hostPort(api.localAddress());
     }
 
     public LoadedRules rules() {

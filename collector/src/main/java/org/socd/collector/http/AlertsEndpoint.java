@@ -2,24 +2,26 @@ package org.socd.collector.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.socd.correlator.alerts.AlertChange;
 import org.socd.correlator.alerts.AlertPage;
 import org.socd.correlator.alerts.AlertQuery;
 import org.socd.correlator.alerts.AlertQueryException;
 import org.socd.correlator.alerts.AlertStore;
+import org.socd.correlator.alerts.AlertWorkflowException;
 
 /**
- * {@code GET /api/v1/alerts?q=QUERY&since=24h&from=ISO&to=ISO&limit=N} — search, newest first;
- * {@code GET /api/v1/alerts/ID} — one alert.
+ * The alert resources:
+ * {@code GET /api/v1/alerts?q=QUERY&since=24h&from=ISO&to=ISO&limit=N&cursor=C} — search, newest first;
+ * {@code GET /api/v1/alerts/{id}} — one alert;
+ * {@code POST /api/v1/alerts/{id}/ack|close|assign|notes} — the analyst's changes.
  */
 public final class AlertsEndpoint {
 
     public static final String PATH = "/api/v1/alerts";
     static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 10_000;
+    static final int MAX_LIMIT = AlertQuery.MAX_LIMIT;
 
     private final AlertStore store;
     private final Clock clock;
@@ -31,49 +33,64 @@ public final class AlertsEndpoint {
 
     public ApiResponse search(ApiRequest request) {
         String q = request.parameter("q");
-        Instant from = instant(request, "from");
-        Instant to = instant(request, "to");
-        String since = request.parameter("since");
-        if (since != null) {
-            if (from != null) {
-                throw new ApiException(HttpResponseStatus.BAD_REQUEST, "give either since or from, not both");
-            }
-            try {
-                from = clock.instant().minus(RelativeTime.parse(since));
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(HttpResponseStatus.BAD_REQUEST, "since: " + e.getMessage());
-            }
-        }
+        TimeWindow window = TimeWindow.of(request, clock);
         int limit = limit(request);
         AlertPage page;
         try {
-            page = store.search(new AlertQuery(q == null ? "" : q, from, to, limit));
+            page = store.search(new AlertQuery(q == null ? "" : q, window.from(), window.to(), limit,
+                    request.parameter("cursor")));
         } catch (AlertQueryException e) {
-            throw new ApiException(HttpResponseStatus.BAD_REQUEST, "bad query: " + e.getMessage());
+            throw new ApiException(HttpResponseStatus.BAD_REQUEST, e.getMessage().startsWith("bad ")
+                    ? e.getMessage().replaceFirst("^bad alert query", "bad query") : "bad query: " + e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", page.totalHits());
         body.put("alerts", page.alerts().stream().map(AlertJson::toJson).toList());
+        body.put("next_cursor", page.nextCursor());
         return ApiResponse.ok(body);
     }
 
     public ApiResponse get(ApiRequest request) {
-        String id = request.path().substring(PATH.length() + 1);
+        String id = id(request);
         return store.get(id).map(a -> ApiResponse.ok(AlertJson.toJson(a)))
-                .orElseThrow(() -> new ApiException(HttpResponseStatus.NOT_FOUND, "no alert with id " + id));
+                .orElseThrow(() -> notFound(id));
     }
 
-    private static Instant instant(ApiRequest request, String name) {
-        String v = request.parameter(name);
-        if (v == null) {
-            return null;
-        }
+    public ApiResponse acknowledge(ApiRequest request) {
+        return change(request, new AlertChange.Acknowledge());
+    }
+
+    public ApiResponse close(ApiRequest request) {
+        return change(request, new AlertChange.Close(request.textField("resolution", true)));
+    }
+
+    public ApiResponse assign(ApiRequest request) {
+        return change(request, new AlertChange.Assign(request.textField("assignee", false)));
+    }
+
+    public ApiResponse addNote(ApiRequest request) {
+        return change(request, new AlertChange.AddNote(request.textField("text", true)));
+    }
+
+    private ApiResponse change(ApiRequest request, AlertChange change) {
+        String id = id(request);
         try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(HttpResponseStatus.BAD_REQUEST,
-                    name + ": '" + v + "' is not an ISO-8601 instant such as 2026-11-26T08:00:00Z");
+            return store.update(id, request.principal().name(), change)
+                    .map(a -> ApiResponse.ok(AlertJson.toJson(a)))
+                    .orElseThrow(() -> notFound(id));
+        } catch (AlertWorkflowException e) {
+            throw new ApiException(HttpResponseStatus.CONFLICT, e.getMessage());
         }
+    }
+
+    private static String id(ApiRequest request) {
+        String id = request.pathParam("id");
+        return id != null ? id : request.path().substring(PATH.length() + 1);
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(HttpResponseStatus.NOT_FOUND, "no alert with id " + id
+                + " — copy the id from 'soc alerts search' (the first 12 characters are not enough)");
     }
 
     private static int limit(ApiRequest request) {

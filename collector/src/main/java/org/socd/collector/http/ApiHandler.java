@@ -1,17 +1,28 @@
 package org.socd.collector.http;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Turns a Netty request into an {@link ApiRequest}, asks the {@link Router}, writes the answer.
@@ -21,11 +32,15 @@ import java.lang.System.Logger.Level;
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+    /** A comment line this often keeps proxies and idle-timeouts from closing a quiet stream. */
+    private static final long HEARTBEAT_SECONDS = 15;
 
     private final Router router;
+    private final Consumer<String> streamDrops;
 
-    ApiHandler(Router router) {
+    ApiHandler(Router router, Consumer<String> streamDrops) {
         this.router = router;
+        this.streamDrops = streamDrops;
     }
 
     @Override
@@ -36,27 +51,74 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     "malformed HTTP request: " + request.decoderResult().cause().getMessage());
         } else {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-            ApiRequest apiRequest = new ApiRequest(request.method().name(), uri.path(), uri.parameters());
+            ApiRequest apiRequest = new ApiRequest(request.method().name(), uri.path(), uri.parameters(),
+                    request.headers().get(HttpHeaderNames.AUTHORIZATION), ByteBufUtil.getBytes(request.content()),
+                    null, Map.of());
             try {
                 response = router.route(apiRequest);
             } catch (ApiException e) {
-                response = ApiResponse.error(e.status(), e.getMessage());
+                response = ApiResponse.error(e.status(), e.getMessage()).withHeaders(e.headers());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "request " + request.method() + " " + request.uri() + " failed", e);
                 response = ApiResponse.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                         "internal error: " + e + " — see the daemon's log");
             }
         }
+        if (response.events() != null) {
+            stream(ctx, request, response);
+            return;
+        }
         FullHttpResponse out = new DefaultFullHttpResponse(request.protocolVersion(), response.status(),
                 Unpooled.wrappedBuffer(response.body()));
         out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        response.headers().forEach((k, v) -> out.headers().set(k, v));
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setKeepAlive(out, keepAlive);
         var future = ctx.writeAndFlush(out);
         if (!keepAlive) {
             future.addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /**
+     * Keeps the connection open and writes each event as it comes. A client that does not read
+     * fast enough loses events (counted) rather than making the daemon buffer without bound.
+     */
+    private void stream(ChannelHandlerContext ctx, FullHttpRequest request, ApiResponse response) {
+        // Stream clients send nothing after the request; the read timeout would cut them off.
+        if (ctx.pipeline().get(ReadTimeoutHandler.class) != null) {
+            ctx.pipeline().remove(ReadTimeoutHandler.class);
+        }
+        HttpResponse head = new DefaultHttpResponse(request.protocolVersion(), HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        head.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        ctx.writeAndFlush(head);
+        ctx.writeAndFlush(chunk(": stream open\n\n"));
+        Runnable unsubscribe = response.events().subscribe(event -> {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            if (!ctx.channel().isWritable()) {
+                streamDrops.accept(event.event());
+                return;
+            }
+            ctx.writeAndFlush(chunk(event.wire()));
+        });
+        ScheduledFuture<?> heartbeat = ctx.executor().scheduleAtFixedRate(() -> {
+            if (ctx.channel().isActive()) {
+                ctx.writeAndFlush(chunk(": ping\n\n"));
+            }
+        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        ctx.channel().closeFuture().addListener(f -> {
+            heartbeat.cancel(false);
+            unsubscribe.run();
+        });
+    }
+
+    private static DefaultHttpContent chunk(String text) {
+        return new DefaultHttpContent(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
     }
 
     @Override

@@ -2,14 +2,29 @@ package org.socd.collector.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A complete response body with its status and content type. */
-public record ApiResponse(HttpResponseStatus status, String contentType, byte[] body) {
+/**
+ * A complete response body with its status and content type, or an event stream.
+ *
+ * @param headers extra headers
+ * @param events  non-null for a Server-Sent Events response; the body is then unused
+ */
+public record ApiResponse(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers,
+                          EventSource events) {
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    public ApiResponse {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public ApiResponse(HttpResponseStatus status, String contentType, byte[] body) {
+        this(status, contentType, body, Map.of(), null);
+    }
 
     public static ApiResponse json(HttpResponseStatus status, Object value) {
         return new ApiResponse(status, "application/json; charset=utf-8", JSON.writeValueAsBytes(value));
@@ -19,12 +34,27 @@ public record ApiResponse(HttpResponseStatus status, String contentType, byte[] 
         return json(HttpResponseStatus.OK, value);
     }
 
-    /** An error as JSON: {@code {"error": "..."}}, the message written for the person reading it. */
+    /** An error as JSON: {@code {"error": "...", "status": N}}, the message written for the person reading it. */
     public static ApiResponse error(HttpResponseStatus status, String message) {
-        return json(status, Map.of("error", message, "status", status.code()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", message);
+        m.put("status", status.code());
+        return json(status, m);
+    }
+
+    /** The same response with extra headers. */
+    public ApiResponse withHeaders(Map<String, String> extra) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(extra);
+        return new ApiResponse(status, contentType, body, all, events);
     }
 
     public static ApiResponse text(String contentType, String body) {
         return new ApiResponse(HttpResponseStatus.OK, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A {@code text/event-stream} that stays open and sends what {@code source} produces. */
+    public static ApiResponse eventStream(EventSource source) {
+        return new ApiResponse(HttpResponseStatus.OK, "text/event-stream; charset=utf-8", new byte[0], Map.of(), source);
     }
 }

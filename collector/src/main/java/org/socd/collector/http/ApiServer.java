@@ -7,6 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -14,8 +15,8 @@ import java.net.InetSocketAddress;
 import org.socd.collector.net.Transport;
 
 /**
- * The HTTP server of the API and {@code /metrics}. Requests are bounded (1 MiB body, 8 KiB
- * headers, 60 s idle) and handled on a small executor group of their own.
+ * The HTTP(S) server of the API and {@code /metrics}. Requests are bounded (1 MiB body, 8 KiB
+ * headers, 60 s idle except event streams) and handled on a small executor group of their own.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -24,13 +25,31 @@ public final class ApiServer implements AutoCloseable {
     private final Channel channel;
     private final EventExecutorGroup handlers;
 
-    private ApiServer(Channel channel, EventExecutorGroup handlers) {
+    private final boolean tls;
+
+    private ApiServer(Channel channel, EventExecutorGroup handlers, boolean tls) {
         this.channel = channel;
         this.handlers = handlers;
+        this.tls = tls;
+    }
+
+    /** {@code https} when the server speaks TLS, else {@code http}. */
+    public String scheme() {
+        return tls ? "https" : "http";
     }
 
     public static ApiServer start(Transport transport, EventLoopGroup boss, EventLoopGroup workers,
                                   InetSocketAddress address, Router router) {
+        return start(transport, boss, workers, address, router, null, what -> { });
+    }
+
+    /**
+     * @param tls         null for plain HTTP
+     * @param streamDrops told the event type each time a slow stream client misses an event
+     */
+    public static ApiServer start(Transport transport, EventLoopGroup boss, EventLoopGroup workers,
+                                  InetSocketAddress address, Router router, SslContext tls,
+                                  java.util.function.Consumer<String> streamDrops) {
         EventExecutorGroup handlers = new DefaultEventExecutorGroup(2);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
@@ -38,14 +57,17 @@ public final class ApiServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new ReadTimeoutHandler(60));
                         ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192));
                         ch.pipeline().addLast(new HttpObjectAggregator(MAX_BODY));
-                        ch.pipeline().addLast(handlers, "api", new ApiHandler(router));
+                        ch.pipeline().addLast(handlers, "api", new ApiHandler(router, streamDrops));
                     }
                 });
         try {
-            return new ApiServer(b.bind(address).syncUninterruptibly().channel(), handlers);
+            return new ApiServer(b.bind(address).syncUninterruptibly().channel(), handlers, tls != null);
         } catch (Exception e) {
             handlers.shutdownGracefully();
             throw new IllegalStateException("cannot listen for the HTTP API on " + address + ": " + e.getMessage()

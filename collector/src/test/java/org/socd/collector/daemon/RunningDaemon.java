@@ -2,7 +2,9 @@ package org.socd.collector.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,21 +23,45 @@ import tools.jackson.databind.json.JsonMapper;
 final class RunningDaemon implements AutoCloseable {
 
     final Daemon daemon;
+    /** The admin token the daemon wrote to its data dir on first start. */
+    final String adminToken;
     private final HttpClient http = HttpClient.newHttpClient();
 
     RunningDaemon(Path dataDir, int maxMessageBytes) {
+        this(dataDir, maxMessageBytes, false);
+    }
+
+    RunningDaemon(Path dataDir, int maxMessageBytes, boolean metricsRequireToken) {
         DaemonConfig d = DaemonConfig.defaults();
         daemon = Daemon.start(new DaemonConfig(dataDir,
                 new DaemonConfig.SyslogConfig("127.0.0.1", 0, 0, maxMessageBytes),
-                new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(), d.pipeline(), d.timeZone()), Clock.systemUTC());
+                new DaemonConfig.ApiConfig("127.0.0.1", 0, null, null, metricsRequireToken), List.of(), d.pipeline(),
+                d.timeZone()), Clock.systemUTC());
+        try {
+            adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
+        } catch (IOException e) {
+            daemon.close();
+            throw new AssertionError("the daemon wrote no admin.token to " + dataDir, e);
+        }
     }
 
+    /** GET with the admin token. */
     HttpResponse<String> get(String pathAndQuery) {
+        return send("GET", pathAndQuery, null, adminToken);
+    }
+
+    /** Any method, with {@code token} (null sends no Authorization header) and an optional JSON body. */
+    HttpResponse<String> send(String method, String pathAndQuery, String jsonBody, String token) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + pathAndQuery)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(daemon.apiUrl() + pathAndQuery))
+                    .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(jsonBody));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
-            throw new AssertionError("GET " + pathAndQuery + " failed", e);
+            throw new AssertionError(method + " " + pathAndQuery + " failed", e);
         }
     }
 
