@@ -1,6 +1,6 @@
 package org.socd.cli.output;
 
-/** How commands print results: aligned columns for people, JSON for scripts. */
+/** How commands print results: aligned columns for people, JSON or CSV for scripts and spreadsheets. */
 public enum Format {
-    table, json
+    table, json, csv
 }
