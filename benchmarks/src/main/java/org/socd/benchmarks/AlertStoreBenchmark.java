@@ -1,0 +1,155 @@
+package org.socd.benchmarks;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.socd.correlator.alerts.AlertPage;
+import org.socd.correlator.alerts.AlertQuery;
+import org.socd.correlator.alerts.AlertStats;
+import org.socd.correlator.alerts.AlertStore;
+import org.socd.correlator.alerts.StatsQuery;
+
+/**
+ * Search latency of the alert store on {@code alerts} synthetic alerts ({@link SyntheticAlerts}),
+ * through {@link AlertStore#search} and {@link AlertStore#stats} exactly as the API calls them
+ * (newest 50 first, exact total). Sample-time mode, so JMH reports p50/p99/max.
+ *
+ * <p>The index is built once per size under {@code -Dsocd.bench.dir} (default
+ * {@code /tmp/socd-alert-bench}) through {@link AlertStore#accept}, the pipeline's path, on one
+ * thread; the setup prints the indexing rate. Later runs reuse it. {@link #byId} is the
+ * baseline: the cheapest query there is.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class AlertStoreBenchmark {
+
+    @Param("1000000")
+    long alerts;
+
+    private AlertStore store;
+    private final Clock clock = Clock.fixed(SyntheticAlerts.END, ZoneOffset.UTC);
+    private String someId;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        Path dir = Path.of(System.getProperty("socd.bench.dir", "/tmp/socd-alert-bench")).resolve(Long.toString(alerts));
+        Path done = dir.resolve("complete");
+        if (!Files.exists(done)) {
+            deleteTree(dir);
+            build(dir.resolve("alerts"), alerts, clock);
+            Files.writeString(done, "ok\n");
+        }
+        store = AlertStore.open(dir.resolve("alerts"), new SimpleMeterRegistry(), clock);
+        someId = String.format("%032x", alerts / 2);
+        System.out.println("\nindex: " + store.count() + " alerts in " + dir + " (" + sizeMb(dir) + " MB)");
+    }
+
+    /** Indexes {@code n} alerts on one thread the way the pipeline does; prints the rate. */
+    static void build(Path index, long n, Clock clock) throws IOException {
+        SyntheticAlerts synthetic = new SyntheticAlerts(n);
+        long t0 = System.nanoTime();
+        try (AlertStore s = AlertStore.open(index, new SimpleMeterRegistry(), clock)) {
+            for (long i = 0; i < n; i++) {
+                s.accept(synthetic.next(i));
+                if (i % 1024 == 1023) {
+                    s.endOfBatch();
+                }
+                if (i % 1_000_000 == 999_999) {
+                    double sec = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf("%n  indexed %,d in %.1f s (%,.0f alerts/s)", i + 1, sec, (i + 1) / sec);
+                }
+            }
+            s.endOfBatch();
+        } // close commits
+        double sec = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%nindexing: %,d alerts in %.1f s = %,.0f alerts/s (one thread, commit included)%n", n, sec, n / sec);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        store.close();
+    }
+
+    private AlertPage search(String q, Duration window) {
+        return store.search(new AlertQuery(q, window == null ? null : SyntheticAlerts.END.minus(window), null, 50));
+    }
+
+    /** Baseline: one alert by id. */
+    @Benchmark
+    public Object byId() {
+        return store.get(someId);
+    }
+
+    /** (a) level + the last 24 h. */
+    @Benchmark
+    public AlertPage levelLast24h() {
+        return search("level:high", Duration.ofHours(24));
+    }
+
+    /** (b) host prefix over all time. */
+    @Benchmark
+    public AlertPage hostPrefix() {
+        return search("host:host-001*", null);
+    }
+
+    /** (c) CIDR on the source address over all time. */
+    @Benchmark
+    public AlertPage sourceCidr() {
+        return search("src_ip:10.42.0.0/16", null);
+    }
+
+    /** (d) one rare word in the message over all time. */
+    @Benchmark
+    public AlertPage messageWord() {
+        return search("kerberos", null);
+    }
+
+    /** (e) counts by rule (and the histogram) over 30 days. */
+    @Benchmark
+    public AlertStats statsByRule30d() {
+        var from = SyntheticAlerts.END.minus(Duration.ofDays(30));
+        return store.stats(new StatsQuery("", from, SyntheticAlerts.END, StatsQuery.GroupBy.RULE, 10,
+                StatsQuery.autoInterval(from, SyntheticAlerts.END)));
+    }
+
+    private static long sizeMb(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
