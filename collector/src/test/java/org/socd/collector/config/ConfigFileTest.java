@@ -73,4 +73,23 @@ class ConfigFileTest {
                 () -> ConfigFile.read(dir.resolve("nope.yml"), DaemonConfig.defaults()));
         assertTrue(e.getMessage().contains("nope.yml"), e.getMessage());
     }
+
+    @Test
+    void apiTlsMetricsTokenAndAlertRetention() throws Exception {
+        DaemonConfig c = read("""
+                api: { tls_cert: certs/api.crt, tls_key: certs/api.key, metrics_require_token: true }
+                alerts: { retention_days: 30 }
+                """);
+        assertEquals(dir.resolve("certs/api.crt"), c.api().tlsCert());
+        assertEquals(dir.resolve("certs/api.key"), c.api().tlsKey());
+        assertTrue(c.api().metricsRequireToken());
+        assertEquals(30, c.alerts().retentionDays());
+        assertEquals(180, read("data_dir: x\n").alerts().retentionDays(), "default retention");
+        ConfigException half = assertThrows(ConfigException.class, () -> read("api: { tls_cert: a.pem }\n"));
+        assertTrue(half.getMessage().contains("tls_key"), half.getMessage());
+        ConfigException flag = assertThrows(ConfigException.class, () -> read("api: { metrics_require_token: yes please }\n"));
+        assertTrue(flag.getMessage().contains("true or false"), flag.getMessage());
+        ConfigException days = assertThrows(ConfigException.class, () -> read("alerts: { retention_days: 0 }\n"));
+        assertTrue(days.getMessage().contains("alerts.retention_days"), days.getMessage());
+    }
 }
