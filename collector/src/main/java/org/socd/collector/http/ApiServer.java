@@ -4,6 +4,9 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -26,10 +29,13 @@ public final class ApiServer implements AutoCloseable {
     private final EventExecutorGroup handlers;
 
     private final boolean tls;
+    /** Open client connections (keep-alive, event streams), closed before the handlers stop. */
+    private final ChannelGroup connections;
 
-    private ApiServer(Channel channel, EventExecutorGroup handlers, boolean tls) {
+    private ApiServer(Channel channel, EventExecutorGroup handlers, ChannelGroup connections, boolean tls) {
         this.channel = channel;
         this.handlers = handlers;
+        this.connections = connections;
         this.tls = tls;
     }
 
@@ -51,12 +57,14 @@ public final class ApiServer implements AutoCloseable {
                                   InetSocketAddress address, Router router, SslContext tls,
                                   java.util.function.Consumer<String> streamDrops) {
         EventExecutorGroup handlers = new DefaultEventExecutorGroup(2);
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         if (tls != null) {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         }
@@ -67,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
                     }
                 });
         try {
-            return new ApiServer(b.bind(address).syncUninterruptibly().channel(), handlers, tls != null);
+            return new ApiServer(b.bind(address).syncUninterruptibly().channel(), handlers, connections, tls != null);
         } catch (Exception e) {
             handlers.shutdownGracefully();
             throw new IllegalStateException("cannot listen for the HTTP API on " + address + ": " + e.getMessage()
@@ -82,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
         handlers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

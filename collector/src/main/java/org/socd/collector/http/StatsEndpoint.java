@@ -28,7 +28,7 @@ public final class StatsEndpoint implements Endpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        TimeWindow window = TimeWindow.of(request, clock).closed(clock, Duration.ofHours(24));
+        TimeWindow window = TimeWindow.of(request, clock).closed(Duration.ofHours(24));
         StatsQuery query;
         try {
             StatsQuery.GroupBy by = StatsQuery.GroupBy.parse(orDefault(request.parameter("by"), "rule"));

@@ -10,9 +10,11 @@ import java.time.format.DateTimeParseException;
  * The detection window of a request: {@code since=24h}, or {@code from}/{@code to} as ISO-8601
  * instants. Either bound may be missing (null).
  */
-record TimeWindow(Instant from, Instant to) {
+record TimeWindow(Instant from, Instant to, Instant now) {
 
     static TimeWindow of(ApiRequest request, Clock clock) {
+        // One reading of the clock, so "since=1h" is exactly one hour wide.
+        Instant now = clock.instant();
         Instant from = instant(request, "from");
         Instant to = instant(request, "to");
         String since = request.parameter("since");
@@ -21,7 +23,7 @@ record TimeWindow(Instant from, Instant to) {
                 throw new ApiException(HttpResponseStatus.BAD_REQUEST, "give either since or from, not both");
             }
             try {
-                from = clock.instant().minus(RelativeTime.parse(since));
+                from = now.minus(RelativeTime.parse(since));
             } catch (IllegalArgumentException e) {
                 throw new ApiException(HttpResponseStatus.BAD_REQUEST, "since: " + e.getMessage());
             }
@@ -29,17 +31,17 @@ record TimeWindow(Instant from, Instant to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new ApiException(HttpResponseStatus.BAD_REQUEST, "to (" + to + ") is before from (" + from + "); swap them");
         }
-        return new TimeWindow(from, to);
+        return new TimeWindow(from, to, now);
     }
 
     /** The window with defaults filled in: {@code to} now, {@code from} {@code fallback} before it. */
-    TimeWindow closed(Clock clock, Duration fallback) {
-        Instant end = to != null ? to : clock.instant();
+    TimeWindow closed(Duration fallback) {
+        Instant end = to != null ? to : now;
         Instant start = from != null ? from : end.minus(fallback);
         if (!end.isAfter(start)) {
             throw new ApiException(HttpResponseStatus.BAD_REQUEST, "the window from " + start + " to " + end + " is empty");
         }
-        return new TimeWindow(start, end);
+        return new TimeWindow(start, end, now);
     }
 
     private static Instant instant(ApiRequest request, String name) {
