@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.socd.collector.intake.RecordSink;
-import org.socd.collector.syslog.LineFrameDecoder.Frame;
 import org.socd.protocol.event.ReceiveMetadata;
 
 /**
@@ -21,6 +20,7 @@ import org.socd.protocol.event.ReceiveMetadata;
  */
 final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
 
+    private static final System.Logger LOG = System.getLogger(TcpRecordPublisher.class.getName());
     private static final long RETRY_MICROS = 1000;
 
     private final RecordSink sink;
@@ -59,6 +59,14 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof FramingError error) {
+            metrics.octetCountRejected.increment();
+            LOG.log(System.Logger.Level.WARNING, "closing syslog connection from {0}:{1} ({2}): {3}"
+                    + " — the sender's framing is broken; check its RFC 6587 octet-counting setting",
+                    peerAddress, Integer.toString(peerPort), input, error.detail());
+            ctx.close();
+            return;
+        }
         if (!(msg instanceof Frame frame)) {
             ctx.fireChannelRead(msg);
             return;
