@@ -21,6 +21,9 @@ import java.util.List;
  * {@link #MAX_OCTET_COUNT}) cannot be skipped sensibly: the decoder passes on a
  * {@link FramingError} and ignores everything after it; the receiver closes the connection.
  *
+ * <p>A trailing LF (or CRLF) inside a counted frame is dropped, as rsyslog does on receipt: its
+ * own forwarding template puts one there.
+ *
  * <p>On disconnect a final delimited message without its delimiter is still delivered (senders
  * often omit the last newline); an incomplete octet-counted frame is delivered marked truncated.
  */
@@ -132,12 +135,20 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
         if (in.readableBytes() < want) {
             return false;
         }
-        ByteBuf body = in.readRetainedSlice(want);
-        if (want > 0) {
-            out.add(new Frame(body, octetsTruncated));
-        } else {
-            body.release();
+        int length = want;
+        if (!octetsTruncated) {
+            // rsyslog's SyslogProtocol23 template ends the counted frame with LF; drop it as rsyslog does on receipt.
+            if (length > 0 && in.getByte(in.readerIndex() + length - 1) == '\n') {
+                length--;
+            }
+            if (length > 0 && in.getByte(in.readerIndex() + length - 1) == '\r') {
+                length--;
+            }
         }
+        if (length > 0) {
+            out.add(new Frame(in.retainedSlice(in.readerIndex(), length), octetsTruncated));
+        }
+        in.skipBytes(want);
         remaining -= want;
         if (remaining > 0) {
             discardedBytes += remaining;

@@ -34,9 +34,8 @@ class SyslogFrameDecoderFuzzTest {
             for (int i = 0; i < messages; i++) {
                 boolean counted = r.nextBoolean();
                 String body = "<" + r.nextInt(192) + ">" + randomText(r, r.nextInt(400));
-                if (!counted) {
-                    body = body.replace('\n', ' '); // only octet counting carries newlines inside a message
-                }
+                // Only octet counting carries newlines inside a message, and not as the last byte.
+                body = counted ? body + "." : body.replace('\n', ' ');
                 byte[] b = body.getBytes(StandardCharsets.UTF_8);
                 boolean truncated = b.length > max;
                 String kept = new String(b, 0, Math.min(b.length, max), StandardCharsets.UTF_8);

@@ -54,8 +54,8 @@ class SyslogFrameDecoderTest {
         EmbeddedChannel ch = new EmbeddedChannel(new SyslogFrameDecoder(1024));
         String a = "<13>1 2026-11-26T10:00:00Z host app - - - two\nlines";
         String b = "<13>Nov 26 10:00:00 host app: second";
-        ch.writeInbound(bytes(counted(a) + counted(b)));
-        assertEquals(List.of(a, b), frames(ch, new ArrayList<>()));
+        ch.writeInbound(bytes(counted(a) + counted(b) + counted(b + "\n") + counted(b + "\r\n")));
+        assertEquals(List.of(a, b, b, b), frames(ch, new ArrayList<>()), "a trailing LF inside the count is dropped");
     }
 
     @Test
