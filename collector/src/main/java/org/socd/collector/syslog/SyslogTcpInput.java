@@ -115,7 +115,7 @@ public final class SyslogTcpInput implements AutoCloseable {
                 if (!done.isSuccess()) {
                     metrics.tlsHandshakeFailures.increment();
                     LOG.log(System.Logger.Level.INFO, "TLS handshake with {0} failed ({1}): {2}",
-                            ctx.channel().remoteAddress(), input, String.valueOf(done.cause().getMessage()));
+                            ctx.channel().remoteAddress(), input, String.valueOf(done.cause()));
                 }
                 ctx.pipeline().remove(this);
             }
