@@ -25,7 +25,8 @@ final class InputMetrics {
     final Counter octetCountRejected;
     final Counter tlsHandshakeFailures;
 
-    InputMetrics(MeterRegistry registry, String input) {
+    /** @param stream true for TCP/TLS: only they have connections to refuse, idle out or mis-frame */
+    InputMetrics(MeterRegistry registry, String input, boolean stream) {
         received = Counter.builder("socd.messages.received").description("Syslog messages received")
                 .tag("input", input).register(registry);
         truncated = Counter.builder("socd.messages.truncated")
@@ -33,6 +34,10 @@ final class InputMetrics {
                 .tag("input", input).register(registry);
         bytes = Counter.builder("socd.bytes.received").description("Bytes received")
                 .tag("input", input).register(registry);
+        if (!stream) {
+            refusedGlobal = refusedPerIp = idleClosed = octetCountRejected = tlsHandshakeFailures = null;
+            return;
+        }
         registry.gauge("socd.connections.active", Tags.of("input", input), connections);
         refusedGlobal = refused(registry, input, "max_connections");
         refusedPerIp = refused(registry, input, "max_connections_per_ip");
@@ -42,7 +47,7 @@ final class InputMetrics {
         octetCountRejected = Counter.builder("socd.octet.count.rejected")
                 .description("Connections closed on an RFC 6587 octet count no message can have")
                 .tag("input", input).register(registry);
-        tlsHandshakeFailures = Counter.builder("socd.tls.handshake.failures")
+        tlsHandshakeFailures = !input.endsWith("tls") ? null : Counter.builder("socd.tls.handshake.failures")
                 .description("TLS handshakes that failed (bad client certificate, old protocol, not TLS at all)")
                 .tag("input", input).register(registry);
     }

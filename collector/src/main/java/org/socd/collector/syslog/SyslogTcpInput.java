@@ -47,7 +47,7 @@ public final class SyslogTcpInput implements AutoCloseable {
                                        InetSocketAddress address, TcpInputSettings settings,
                                        RecordSink sink, MeterRegistry registry) {
         String input = settings.input();
-        InputMetrics metrics = new InputMetrics(registry, input);
+        InputMetrics metrics = new InputMetrics(registry, input, true);
         ConnectionCaps caps = new ConnectionCaps(settings.maxConnections(), settings.maxConnectionsPerIp());
         Counter errors = Counter.builder("socd.connections.errors")
                 .description("Connections closed because of a transport error (reset, garbage TLS, ...)")

@@ -45,7 +45,7 @@ public final class SyslogUdpInput implements AutoCloseable {
      */
     public static SyslogUdpInput start(Transport transport, EventLoopGroup group, InetSocketAddress address,
                                        int sockets, int maxMessageBytes, RecordSink sink, MeterRegistry registry) {
-        InputMetrics metrics = new InputMetrics(registry, INPUT);
+        InputMetrics metrics = new InputMetrics(registry, INPUT, false);
         int count = transport.hasReusePort() ? Math.max(1, sockets) : 1;
         List<Channel> bound = new ArrayList<>(count);
         InetSocketAddress target = address;
