@@ -55,11 +55,13 @@ class TlsBackpressureIT {
         List<String> got = new ArrayList<>();
         AtomicInteger offers = new AtomicInteger();
         int n = 5000;
+        AtomicInteger refusals = new AtomicInteger();
         try (SyslogTcpInput in = SyslogTcpInput.start(transport, group, group, new InetSocketAddress("127.0.0.1", 0),
                 new TcpInputSettings("syslog-tls", 64 * 1024, Duration.ofMinutes(10), 10, 10, context),
                 (data, off, len, meta) -> {
-                    if (offers.incrementAndGet() % 4 != 0) {
-                        return false; // three of four offers find the pipeline full
+                    if (offers.incrementAndGet() % 10 == 0) {
+                        refusals.incrementAndGet();
+                        return false; // every tenth offer finds the pipeline full: pause, retry, resume
                     }
                     synchronized (got) {
                         got.add(new String(data, off, len, StandardCharsets.UTF_8));
@@ -85,7 +87,7 @@ class TlsBackpressureIT {
                 }
                 out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (System.nanoTime() < deadline) {
                     synchronized (got) {
                         if (got.size() >= n) {
@@ -100,6 +102,7 @@ class TlsBackpressureIT {
         }
         synchronized (got) {
             assertEquals(n, got.size());
+            assertEquals(true, refusals.get() >= n / 10, "the pipeline-full path was taken");
             for (int i = 0; i < n; i++) {
                 assertEquals("<13>Nov 26 10:00:00 host app: message " + i, got.get(i));
             }
