@@ -45,7 +45,7 @@ final class InputMetrics {
                 .description("Connections closed because they sent nothing for idle_timeout_seconds")
                 .tag("input", input).register(registry);
         octetCountRejected = Counter.builder("socd.octet.count.rejected")
-                .description("Connections closed on an RFC 6587 octet count no message can have")
+                .description("RFC 6587 octet counts too large to trust (frame read as newline-delimited instead)")
                 .tag("input", input).register(registry);
         tlsHandshakeFailures = !input.endsWith("tls") ? null : Counter.builder("socd.tls.handshake.failures")
                 .description("TLS handshakes that failed (bad client certificate, old protocol, not TLS at all)")

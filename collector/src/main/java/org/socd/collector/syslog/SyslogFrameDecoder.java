@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,11 +16,13 @@ import java.util.List;
  *
  * <p>Bounded: nothing is ever buffered beyond {@code maxFrameBytes} plus an octet-count header.
  * A longer delimited message is cut at the limit and passed on marked truncated; the rest up to
- * the delimiter is skipped unbuffered. An octet count above the limit (but at most
- * {@link #MAX_OCTET_COUNT}) yields the head as a truncated frame and skips the rest unbuffered,
- * so the stream stays in step. A count that no sender can mean (more than ten digits, or above
- * {@link #MAX_OCTET_COUNT}) cannot be skipped sensibly: the decoder passes on a
- * {@link FramingError} and ignores everything after it; the receiver closes the connection.
+ * the delimiter is skipped unbuffered. An octet count above the limit but at most
+ * {@link #MAX_OCTET_COUNT} is a real, long message: its head is passed on truncated and the rest
+ * skipped unbuffered, so the stream stays in step. A larger count (99999999999, or an epoch
+ * timestamp at the start of a message without PRI) cannot be a message length worth trusting:
+ * the decoder fires an {@link OctetCountRejected} user event to be counted and reads the frame as a
+ * delimited message instead, as rsyslog does, so nothing is buffered for the count and the
+ * connection goes on.
  *
  * <p>A trailing LF (or CRLF) inside a counted frame is dropped, as rsyslog does on receipt: its
  * own forwarding template puts one there.
@@ -29,14 +32,17 @@ import java.util.List;
  */
 public final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
-    /** The largest octet count skipped over rather than refused. */
-    public static final long MAX_OCTET_COUNT = Integer.MAX_VALUE;
-    /** Digits of {@link #MAX_OCTET_COUNT}; a longer digit run before the space is refused outright. */
-    private static final int MAX_COUNT_DIGITS = 10;
+    /**
+     * The largest octet count taken as a message length (16 MiB): far above any syslog sender's
+     * message limit, far below a 10-digit epoch timestamp.
+     */
+    public static final long MAX_OCTET_COUNT = 16L * 1024 * 1024;
+    /** Digits of {@link #MAX_OCTET_COUNT}; a longer digit run before the space cannot be a count. */
+    private static final int MAX_COUNT_DIGITS = 8;
 
     private static final ByteProcessor FIND_DELIMITER = b -> b != '\n' && b != 0;
 
-    private enum State { FRAME_START, OCTETS, DELIMITED, SKIP_TO_DELIMITER, SKIP_OCTETS, FAILED }
+    private enum State { FRAME_START, OCTETS, DELIMITED, SKIP_TO_DELIMITER, SKIP_OCTETS }
 
     private final int maxFrameBytes;
     private State state = State.FRAME_START;
@@ -47,6 +53,7 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
     /** DELIMITED: bytes already scanned for a delimiter, so a slow sender is not rescanned per byte. */
     private int scanned;
     private long discardedBytes;
+    private long rejectedCounts;
 
     public SyslogFrameDecoder(int maxFrameBytes) {
         if (maxFrameBytes <= 0) {
@@ -60,6 +67,11 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
         return discardedBytes;
     }
 
+    /** Octet counts on this connection too large to be taken as message lengths. */
+    public long rejectedCounts() {
+        return rejectedCounts;
+    }
+
     /** Bytes held back waiting for the rest of a frame; what the memory bound is about. */
     int bufferedBytes() {
         ByteBuf b = internalBuffer();
@@ -70,15 +82,11 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             boolean progressed = switch (state) {
-                case FRAME_START -> frameStart(in, out);
+                case FRAME_START -> frameStart(ctx, in);
                 case OCTETS -> octets(in, out);
                 case DELIMITED -> delimited(in, out);
                 case SKIP_TO_DELIMITER -> skipToDelimiter(in);
                 case SKIP_OCTETS -> skipOctets(in);
-                case FAILED -> {
-                    in.skipBytes(in.readableBytes());
-                    yield false;
-                }
             };
             if (!progressed) {
                 return;
@@ -87,7 +95,7 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
     }
 
     /** Decides the framing of the next frame; false when more bytes are needed to decide. */
-    private boolean frameStart(ByteBuf in, List<Object> out) {
+    private boolean frameStart(ChannelHandlerContext ctx, ByteBuf in) {
         int start = in.readerIndex();
         byte first = in.getByte(start);
         if (first < '1' || first > '9') {
@@ -98,7 +106,7 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
         int end = in.writerIndex();
         long count = 0;
         int i = start;
-        while (i < end && i - start <= MAX_COUNT_DIGITS) {
+        while (i < end) {
             byte b = in.getByte(i);
             if (b == ' ') {
                 break;
@@ -108,25 +116,36 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
                 scanned = 0;
                 return true;
             }
+            if (i - start == MAX_COUNT_DIGITS) {
+                return rejectCount(ctx, in, start); // too many digits for any count we take
+            }
             count = count * 10 + (b - '0');
             i++;
         }
-        int digits = i - start;
-        if (i == end && digits <= MAX_COUNT_DIGITS) {
+        if (i == end) {
             return false; // the count (or the message) goes on in the next read
         }
-        if (digits > MAX_COUNT_DIGITS || count > MAX_OCTET_COUNT) {
-            String seen = in.toString(start, Math.min(digits, 20), java.nio.charset.StandardCharsets.US_ASCII);
-            out.add(new FramingError("octet_count", "octet count " + seen + (digits > 20 ? "..." : "")
-                    + " is larger than any message (limit " + MAX_OCTET_COUNT + ")"));
-            state = State.FAILED;
-            in.skipBytes(in.readableBytes());
-            return false;
+        if (count > MAX_OCTET_COUNT) {
+            return rejectCount(ctx, in, start);
         }
         in.readerIndex(i + 1); // past the space
         remaining = count;
         octetsTruncated = count > maxFrameBytes;
         state = State.OCTETS;
+        return true;
+    }
+
+    /**
+     * Reports the count and reads this frame, digits included, as a delimited message. The report
+     * is a user event, not a decoded message: it consumes no bytes, which a decoder's output must.
+     */
+    private boolean rejectCount(ChannelHandlerContext ctx, ByteBuf in, int start) {
+        int digits = in.forEachByte(start, Math.min(in.readableBytes(), 21), b -> b >= '0' && b <= '9');
+        int shown = Math.min(digits < 0 ? in.readableBytes() : digits - start, 20);
+        rejectedCounts++;
+        ctx.fireUserEventTriggered(new OctetCountRejected(in.toString(start, shown, StandardCharsets.US_ASCII)));
+        state = State.DELIMITED;
+        scanned = 0;
         return true;
     }
 

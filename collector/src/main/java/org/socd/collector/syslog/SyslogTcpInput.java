@@ -109,10 +109,19 @@ public final class SyslogTcpInput implements AutoCloseable {
             this.input = input;
         }
 
+        /** False for connections the gate refused: their aborted handshake is not a TLS failure. */
+        private boolean admitted;
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            admitted = true;
+            ctx.fireChannelActive();
+        }
+
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof SslHandshakeCompletionEvent done) {
-                if (!done.isSuccess()) {
+                if (!done.isSuccess() && admitted) {
                     metrics.tlsHandshakeFailures.increment();
                     LOG.log(System.Logger.Level.INFO, "TLS handshake with {0} failed ({1}): {2}",
                             ctx.channel().remoteAddress(), input, String.valueOf(done.cause()));

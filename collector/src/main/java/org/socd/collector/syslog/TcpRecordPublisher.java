@@ -58,15 +58,24 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof FramingError error) {
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof OctetCountRejected rejected) {
+            // Counted always, logged now and then: one broken sender must not flood the log.
             metrics.octetCountRejected.increment();
-            LOG.log(System.Logger.Level.WARNING, "closing syslog connection from {0}:{1} ({2}): {3}"
-                    + " — the sender's framing is broken; check its RFC 6587 octet-counting setting",
-                    peerAddress, Integer.toString(peerPort), input, error.detail());
-            ctx.close();
+            if (((long) metrics.octetCountRejected.count() & 1023) == 1) {
+                LOG.log(System.Logger.Level.WARNING, "syslog from {0}:{1} ({2}): octet count {3} is larger than any"
+                        + " message ({4} bytes max); reading the frame as a newline-delimited message instead"
+                        + " — if the sender uses octet counting, its framing is broken",
+                        peerAddress, Integer.toString(peerPort), input, rejected.count(),
+                        Long.toString(SyslogFrameDecoder.MAX_OCTET_COUNT));
+            }
             return;
         }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof Frame frame)) {
             ctx.fireChannelRead(msg);
             return;

@@ -90,25 +90,53 @@ class SyslogFrameDecoderTest {
     }
 
     @Test
-    void hugeOctetCountIsRefusedWithoutBufferingAndNothingAfterItIsFramed() {
-        EmbeddedChannel ch = new EmbeddedChannel(new SyslogFrameDecoder(64 * 1024));
+    void hugeOctetCountIsReportedAndTheFrameReadAsALineWithoutBufferingIt() {
+        int max = 64 * 1024;
+        EmbeddedChannel ch = new EmbeddedChannel(new SyslogFrameDecoder(max));
         SyslogFrameDecoder decoder = ch.pipeline().get(SyslogFrameDecoder.class);
         ch.writeInbound(bytes(counted("<13>fine") + "99999999999 <13>then a flood"));
         Frame first = ch.readInbound();
         assertEquals("<13>fine", first.content().toString(StandardCharsets.UTF_8));
         first.content().release();
-        FramingError error = assertInstanceOf(FramingError.class, ch.readInbound());
-        assertEquals("octet_count", error.reason());
-        assertTrue(error.detail().contains("99999999999"), error.detail());
+        assertEquals(1, decoder.rejectedCounts());
         byte[] flood = new byte[1 << 20];
         Arrays.fill(flood, (byte) 'x');
         ch.writeInbound(Unpooled.wrappedBuffer(flood));
-        assertNull(ch.readInbound());
-        assertEquals(0, decoder.bufferedBytes());
-        // Ten digits above 2^31 are refused too: no sender has such a message.
-        EmbeddedChannel ch2 = new EmbeddedChannel(new SyslogFrameDecoder(1024));
-        ch2.writeInbound(bytes("9999999999 x"));
-        assertInstanceOf(FramingError.class, ch2.readInbound());
+        assertTrue(decoder.bufferedBytes() <= max, "never more than one message's worth: " + decoder.bufferedBytes());
+        Frame cut = ch.readInbound();
+        assertTrue(cut.truncated());
+        assertTrue(cut.content().toString(StandardCharsets.UTF_8).startsWith("99999999999 <13>then a flood"));
+        cut.content().release();
+        ch.writeInbound(bytes("\n<13>after\n"));
+        assertEquals(List.of("<13>after"), frames(ch, new ArrayList<>()), "the connection goes on");
+    }
+
+    @Test
+    void epochTimestampAtTheStartOfALineIsNotTakenForACount() {
+        List<Object> events = new ArrayList<>();
+        EmbeddedChannel ch = new EmbeddedChannel(new SyslogFrameDecoder(1024), new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object evt) {
+                events.add(evt);
+            }
+        });
+        ch.writeInbound(bytes("1732612345 host app: no pri, epoch seconds\n<13>next\n"));
+        assertEquals(List.of(new OctetCountRejected("1732612345")), events);
+        assertEquals(List.of("1732612345 host app: no pri, epoch seconds", "<13>next"), frames(ch, new ArrayList<>()));
+    }
+
+    @Test
+    void countAboveTheMessageLimitButPlausibleKeepsTheStreamInStep() {
+        EmbeddedChannel ch = new EmbeddedChannel(new SyslogFrameDecoder(1024));
+        byte[] big = new byte[5000];
+        Arrays.fill(big, (byte) 'y');
+        ch.writeInbound(bytes("5000 "), Unpooled.wrappedBuffer(big), bytes(counted("<13>next")));
+        List<Boolean> t = new ArrayList<>();
+        List<String> out = frames(ch, t);
+        assertEquals(2, out.size());
+        assertEquals(1024, out.get(0).length());
+        assertEquals("<13>next", out.get(1));
+        assertEquals(List.of(true, false), t);
     }
 
     @Test
