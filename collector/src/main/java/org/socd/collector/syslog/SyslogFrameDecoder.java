@@ -39,6 +39,8 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
     public static final long MAX_OCTET_COUNT = 16L * 1024 * 1024;
     /** Digits of {@link #MAX_OCTET_COUNT}; a longer digit run before the space cannot be a count. */
     private static final int MAX_COUNT_DIGITS = 8;
+    /** A digit run this long without a space is just a number starting a delimited message. */
+    private static final int MAX_DIGIT_RUN = 20;
 
     private static final ByteProcessor FIND_DELIMITER = b -> b != '\n' && b != 0;
 
@@ -111,22 +113,21 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
             if (b == ' ') {
                 break;
             }
-            if (b < '0' || b > '9') {
+            if (b < '0' || b > '9' || i - start == MAX_DIGIT_RUN) {
                 state = State.DELIMITED; // digits, then not a space: a message, not a count
                 scanned = 0;
                 return true;
             }
-            if (i - start == MAX_COUNT_DIGITS) {
-                return rejectCount(ctx, in, start); // too many digits for any count we take
+            if (i - start <= MAX_COUNT_DIGITS) { // beyond that the value no longer matters (nor fits)
+                count = count * 10 + (b - '0');
             }
-            count = count * 10 + (b - '0');
             i++;
         }
         if (i == end) {
-            return false; // the count (or the message) goes on in the next read
+            return false; // the count (or the message) goes on in the next read: at most MAX_DIGIT_RUN bytes
         }
-        if (count > MAX_OCTET_COUNT) {
-            return rejectCount(ctx, in, start);
+        if (i - start > MAX_COUNT_DIGITS || count > MAX_OCTET_COUNT) {
+            return rejectCount(ctx, in, start); // digits and a space, but no length we would trust
         }
         in.readerIndex(i + 1); // past the space
         remaining = count;
@@ -140,8 +141,8 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
      * is a user event, not a decoded message: it consumes no bytes, which a decoder's output must.
      */
     private boolean rejectCount(ChannelHandlerContext ctx, ByteBuf in, int start) {
-        int digits = in.forEachByte(start, Math.min(in.readableBytes(), 21), b -> b >= '0' && b <= '9');
-        int shown = Math.min(digits < 0 ? in.readableBytes() : digits - start, 20);
+        int space = in.indexOf(start, in.writerIndex(), (byte) ' ');
+        int shown = Math.min(space - start, MAX_DIGIT_RUN);
         rejectedCounts++;
         ctx.fireUserEventTriggered(new OctetCountRejected(in.toString(start, shown, StandardCharsets.US_ASCII)));
         state = State.DELIMITED;

@@ -120,9 +120,10 @@ class SyslogFrameDecoderTest {
                 events.add(evt);
             }
         });
-        ch.writeInbound(bytes("1732612345 host app: no pri, epoch seconds\n<13>next\n"));
-        assertEquals(List.of(new OctetCountRejected("1732612345")), events);
-        assertEquals(List.of("1732612345 host app: no pri, epoch seconds", "<13>next"), frames(ch, new ArrayList<>()));
+        ch.writeInbound(bytes("1732612345 host app: no pri, epoch seconds\n<13>next\n123456789012abc\n"));
+        assertEquals(List.of(new OctetCountRejected("1732612345")), events, "a long number without a space is no count");
+        assertEquals(List.of("1732612345 host app: no pri, epoch seconds", "<13>next", "123456789012abc"),
+                frames(ch, new ArrayList<>()));
     }
 
     @Test
