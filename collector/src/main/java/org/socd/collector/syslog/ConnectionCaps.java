@@ -54,8 +54,13 @@ final class ConnectionCaps {
         total.decrementAndGet();
     }
 
-    /** Open connections from {@code ip}; for tests and diagnostics. */
+    /** Open connections from {@code ip}. */
     int openFrom(InetAddress ip) {
         return perIp.getOrDefault(ip, 0);
+    }
+
+    /** Addresses with open connections; entries are removed at zero so the map cannot grow without bound. */
+    int addresses() {
+        return perIp.size();
     }
 }
