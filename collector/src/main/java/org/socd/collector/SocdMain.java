@@ -107,6 +107,9 @@ public final class SocdMain implements Callable<Integer> {
         var s = c.syslog();
         int udp = firstNonNull(syslogUdpPort, syslogPort, s.udpPort());
         int tcp = firstNonNull(syslogTcpPort, syslogPort, s.tcpPort());
+        positive("--syslog-idle-timeout", syslogIdleTimeout);
+        positive("--syslog-max-connections", syslogMaxConnections);
+        positive("--syslog-max-connections-per-ip", syslogMaxConnectionsPerIp);
         s = new DaemonConfig.SyslogConfig(syslogBind != null ? syslogBind : s.bind(), udp, tcp,
                 maxMessageBytes != null ? maxMessageBytes : s.maxMessageBytes(),
                 syslogIdleTimeout != null ? syslogIdleTimeout : s.idleTimeoutSeconds(),
@@ -118,6 +121,12 @@ public final class SocdMain implements Callable<Integer> {
         List<Path> dirs = new ArrayList<>(c.ruleDirs());
         dirs.addAll(ruleDirs);
         return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone());
+    }
+
+    private static void positive(String flag, Integer value) {
+        if (value != null && value <= 0) {
+            throw new ConfigException(flag + " must be a positive number, not " + value);
+        }
     }
 
     /** TLS flags over the file's TLS block; a cert and key without a port mean the standard port 6514. */

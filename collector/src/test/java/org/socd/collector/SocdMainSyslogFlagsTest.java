@@ -36,6 +36,12 @@ class SocdMainSyslogFlagsTest {
     }
 
     @Test
+    void nonPositiveLimitIsAnErrorNamingTheFlag() {
+        ConfigException e = assertThrows(ConfigException.class, () -> resolve("--syslog-max-connections-per-ip", "0"));
+        assertTrue(e.getMessage().contains("--syslog-max-connections-per-ip"), e.getMessage());
+    }
+
+    @Test
     void tlsPortWithoutCertificateIsAnError() {
         ConfigException e = assertThrows(ConfigException.class, () -> resolve("--syslog-tls-port", "6514"));
         assertTrue(e.getMessage().contains("--syslog-tls-cert"), e.getMessage());
