@@ -40,6 +40,9 @@ import org.socd.collector.http.Router;
 import org.socd.collector.net.Transport;
 import org.socd.collector.syslog.SyslogTcpInput;
 import org.socd.collector.syslog.SyslogUdpInput;
+import org.socd.collector.syslog.TcpInputSettings;
+import org.socd.collector.tls.TlsContexts;
+import org.socd.collector.tls.TlsSettings;
 import org.socd.correlator.alerts.AlertStore;
 import org.socd.correlator.alerts.AlertStoreSettings;
 import org.socd.correlator.alerts.TeeSink;
@@ -71,11 +74,13 @@ public final class Daemon implements AutoCloseable {
     private final Pipeline pipeline;
     /** Syslog inputs' I/O threads; the API has its own so a busy input never starves it. */
     private final EventLoopGroup ioGroup;
+    private final int ioThreads;
     private final EventLoopGroup apiGroup;
     private final List<AutoCloseable> inputs = new ArrayList<>();
     private final Transport transport;
     private SyslogUdpInput udp;
     private SyslogTcpInput tcp;
+    private SyslogTcpInput tls;
     private ApiServer api;
     private volatile boolean closed;
 
@@ -108,7 +113,8 @@ public final class Daemon implements AutoCloseable {
                 parser::parse, rules.engine()::evaluate, new TeeSink(store, stream), registry, clock);
         store.onUpdate(stream::updated);
         this.transport = Transport.best();
-        this.ioGroup = transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.ioGroup = transport.newGroup(ioThreads);
         this.apiGroup = transport.newGroup(1);
     }
 
@@ -130,14 +136,22 @@ public final class Daemon implements AutoCloseable {
         if (s.udpPort() >= 0) {
             pipeline.registerInput(SyslogUdpInput.INPUT);
             udp = SyslogUdpInput.start(transport, ioGroup, new InetSocketAddress(s.bind(), s.udpPort()),
-                    s.maxMessageBytes(), pipeline::tryPublish, registry);
+                    ioThreads, s.maxMessageBytes(), pipeline::tryPublish, registry);
             inputs.add(udp);
         }
         if (s.tcpPort() >= 0) {
             pipeline.registerInput(SyslogTcpInput.INPUT);
             tcp = SyslogTcpInput.start(transport, ioGroup, ioGroup, new InetSocketAddress(s.bind(), s.tcpPort()),
-                    s.maxMessageBytes(), pipeline::tryPublish, registry);
+                    streamSettings(SyslogTcpInput.INPUT, null), pipeline::tryPublish, registry);
             inputs.add(tcp);
+        }
+        if (s.tls().enabled()) {
+            var t = s.tls();
+            var context = TlsContexts.server(new TlsSettings(t.cert(), t.key(), t.clientCa(), t.requireClientCert()));
+            pipeline.registerInput(SyslogTcpInput.TLS_INPUT);
+            tls = SyslogTcpInput.start(transport, ioGroup, ioGroup, new InetSocketAddress(s.bind(), t.port()),
+                    streamSettings(SyslogTcpInput.TLS_INPUT, context), pipeline::tryPublish, registry);
+            inputs.add(tls);
         }
         AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
         TokensEndpoint tokenApi = new TokensEndpoint(tokens);
@@ -164,13 +178,20 @@ public final class Daemon implements AutoCloseable {
         }
         var streamDrops = registry.counter("socd.api.stream.dropped");
         api = ApiServer.start(transport, apiGroup, apiGroup, new InetSocketAddress(config.api().bind(), config.api().port()),
-                router, tls(), type -> streamDrops.increment());
-        LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}; API and /metrics on {3}; transport {4}",
+                router, apiTls(), type -> streamDrops.increment());
+        LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}, tls {5}; API and /metrics on {3}; transport {4}",
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
-                tcp == null ? "off" : hostPort(tcp.localAddress()), apiUrl(), transport.name());
+                tcp == null ? "off" : hostPort(tcp.localAddress()), apiUrl(), transport.name(),
+                tls == null ? "off" : hostPort(tls.localAddress()));
     }
 
-    private SslContext tls() {
+    private TcpInputSettings streamSettings(String input, io.netty.handler.ssl.SslContext context) {
+        var s = config.syslog();
+        return new TcpInputSettings(input, s.maxMessageBytes(), java.time.Duration.ofSeconds(s.idleTimeoutSeconds()),
+                s.maxConnections(), s.maxConnectionsPerIp(), context);
+    }
+
+    private SslContext apiTls() {
         var a = config.api();
         if (a.tlsCert() == null) {
             return null;
@@ -202,6 +223,7 @@ public final class Daemon implements AutoCloseable {
         m.put("data_dir", config.dataDir().toAbsolutePath().toString());
         m.put("syslog_udp", udp == null ? null : hostPort(udp.localAddress()));
         m.put("syslog_tcp", tcp == null ? null : hostPort(tcp.localAddress()));
+        m.put("syslog_tls", tls == null ? null : hostPort(tls.localAddress()));
         m.put("api", apiUrl());
         m.put("rules_loaded", rules.ruleCount());
         m.put("rules_rejected", rules.errors().size());
@@ -246,6 +268,10 @@ public final class Daemon implements AutoCloseable {
 
     public InetSocketAddress syslogTcpAddress() {
         return tcp == null ? null : tcp.localAddress();
+    }
+
+    public InetSocketAddress syslogTlsAddress() {
+        return tls == null ? null : tls.localAddress();
     }
 
     public InetSocketAddress apiAddress() {

@@ -95,7 +95,7 @@ class AccessIT {
 
     @Test
     void metricsCanRequireAToken(@TempDir Path other) {
-        try (RunningDaemon locked = new RunningDaemon(other, 1024, true)) {
+        try (RunningDaemon locked = new RunningDaemon(other, new org.socd.collector.config.DaemonConfig.SyslogConfig("127.0.0.1", 0, 0, 1024), List.of(), true)) {
             assertEquals(401, locked.send("GET", "/metrics", null, null).statusCode());
             assertEquals(200, locked.send("GET", "/metrics", null, locked.adminToken).statusCode());
             assertEquals(200, locked.send("GET", "/health", null, null).statusCode());

@@ -28,21 +28,36 @@ final class RunningDaemon implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     RunningDaemon(Path dataDir, int maxMessageBytes) {
-        this(dataDir, maxMessageBytes, false);
+        this(dataDir, new DaemonConfig.SyslogConfig("127.0.0.1", 0, 0, maxMessageBytes), List.of());
     }
 
-    RunningDaemon(Path dataDir, int maxMessageBytes, boolean metricsRequireToken) {
+    /** A daemon with the given syslog settings and extra rule directories, everything on loopback. */
+    RunningDaemon(Path dataDir, DaemonConfig.SyslogConfig syslog, List<Path> ruleDirs) {
+        this(dataDir, syslog, ruleDirs, false);
+    }
+
+    /** The same, and whether /metrics needs a token. */
+    RunningDaemon(Path dataDir, DaemonConfig.SyslogConfig syslog, List<Path> ruleDirs, boolean metricsRequireToken) {
         DaemonConfig d = DaemonConfig.defaults();
-        daemon = Daemon.start(new DaemonConfig(dataDir,
-                new DaemonConfig.SyslogConfig("127.0.0.1", 0, 0, maxMessageBytes),
-                new DaemonConfig.ApiConfig("127.0.0.1", 0, null, null, metricsRequireToken), List.of(), d.pipeline(),
-                d.timeZone()), Clock.systemUTC());
+        daemon = Daemon.start(new DaemonConfig(dataDir, syslog,
+                new DaemonConfig.ApiConfig("127.0.0.1", 0, null, null, metricsRequireToken), ruleDirs,
+                d.pipeline(), d.timeZone()), Clock.systemUTC());
         try {
             adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
         } catch (IOException e) {
             daemon.close();
             throw new AssertionError("the daemon wrote no admin.token to " + dataDir, e);
         }
+    }
+
+    /** The first event of every alert matching {@code query} (at most 1000). */
+    List<JsonNode> events(String query) {
+        JsonNode r = json("/api/v1/alerts?limit=1000&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode a : r.path("alerts")) {
+            out.add(a.path("events").path(0));
+        }
+        return out;
     }
 
     /** GET with the admin token. */
