@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socd.collector.auth.Role;
 import org.socd.collector.config.DaemonConfig;
 import org.socd.collector.daemon.Daemon;
 import picocli.CommandLine;
