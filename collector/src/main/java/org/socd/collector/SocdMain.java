@@ -174,7 +174,7 @@ public final class SocdMain implements Callable<Integer> {
         }, "socd-shutdown"));
         if (daemon.adminTokenFile() != null) {
             System.out.println("socd: first start: admin API token written to " + daemon.adminTokenFile().toAbsolutePath()
-                    + " (mode 0600); soc reads it from ./data/admin.token, or pass it with --token / SOC_TOKEN");
+                    + " (mode 0600); soc run from the directory holding data/ finds it, elsewhere set SOC_TOKEN to it");
         }
         System.out.println("socd is running. API and metrics: " + daemon.apiUrl() + "  (Ctrl-C stops it)");
         stopped.await();
