@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <p>Inside a PARAM-VALUE the escapes {@code \"}, {@code \\} and {@code \]} stand for the second
  * character; a backslash before anything else is kept, as section 6.3.3 requires. Repeated SD-IDs
- * (forbidden, but sent) are merged rather than dropped. When an element is malformed, the elements
+ * (forbidden, but sent) are merged rather than dropped. An unquoted value ({@code [x a=1]}) is kept
+ * up to the next space or ']' and reported in {@code parse_error}. When an element is malformed, the elements
  * before it are kept and the cursor is left at its '[' so the unread text ends up in the message
  * instead of being lost.
  */
@@ -70,11 +71,29 @@ final class StructuredDataParser {
                 continue;
             }
             int nameEnd = nameEnd(c, p);
-            if (nameEnd == p || c.at(nameEnd) != '=' || c.at(nameEnd + 1) != '"') {
-                c.pos = c.at(nameEnd) == '=' && nameEnd > p ? nameEnd + 1 : nameEnd;
+            if (nameEnd == p || c.at(nameEnd) != '=') {
+                c.pos = nameEnd;
                 return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
             }
             String name = new String(c.buf, p, nameEnd - p, StandardCharsets.UTF_8);
+            if (c.at(nameEnd + 1) != '"') {
+                // Unquoted value (sloppy senders): kept up to the next space or ']', and flagged.
+                int valueStart = nameEnd + 1;
+                int valueEnd = valueStart;
+                int b2;
+                while ((b2 = c.at(valueEnd)) != -1 && b2 != ' ' && b2 != ']' && b2 != '"') {
+                    valueEnd++;
+                }
+                if (b2 == '"' || b2 == -1) {
+                    c.pos = valueEnd;
+                    return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
+                }
+                c.problem("unquoted value of '" + name + "' in SD-ELEMENT '" + id + "' at column "
+                        + c.column(valueStart) + ": kept as is");
+                params.put(name, new String(c.buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8));
+                p = valueEnd;
+                continue;
+            }
             p = nameEnd + 2;
             int valueEnd = valueEnd(c, p);
             if (valueEnd < 0) {
