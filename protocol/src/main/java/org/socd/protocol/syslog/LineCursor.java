@@ -17,13 +17,15 @@ final class LineCursor {
     /** Exclusive end of the line (trailing CR/LF/NUL already removed). */
     final int end;
     int pos;
+    private final AsciiNameCache names;
     private StringBuilder problems;
 
-    LineCursor(byte[] buf, int start, int end) {
+    LineCursor(byte[] buf, int start, int end, AsciiNameCache names) {
         this.buf = buf;
         this.start = start;
         this.end = end;
         this.pos = start;
+        this.names = names;
     }
 
     boolean atEnd() {
@@ -78,6 +80,14 @@ final class LineCursor {
     /** The bytes {@code [from, to)} as UTF-8 with replacement; null for an empty range. */
     String text(int from, int to) {
         return to > from ? new String(buf, from, to - from, StandardCharsets.UTF_8) : null;
+    }
+
+    /**
+     * Like {@link #text} for tokens that repeat from line to line (SD-IDs, PARAM-NAMEs, app and
+     * host names, MSGIDs): the String is shared with earlier lines when the bytes are the same.
+     */
+    String name(int from, int to) {
+        return names.get(buf, from, to);
     }
 
     /** Up to three space-separated tokens from {@code from}, at most 32 bytes, for error messages. */

@@ -148,7 +148,7 @@ final class Rfc3164HeaderParser {
             }
         }
         c.pos = to;
-        return c.text(from, to);
+        return c.name(from, to);
     }
 
     /** Reads {@code TAG[PID]:} or {@code TAG:} at the cursor into the header; leaves the cursor if absent. */
@@ -186,7 +186,7 @@ final class Rfc3164HeaderParser {
         if (next != ' ' && next != -1) {
             return; // "http://...", "12:00": a colon inside text is not a tag terminator
         }
-        h.appname = c.text(from, i);
+        h.appname = c.name(from, i);
         h.procid = procid;
         c.pos = after;
     }

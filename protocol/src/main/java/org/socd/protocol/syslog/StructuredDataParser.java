@@ -1,7 +1,6 @@
 package org.socd.protocol.syslog;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +25,7 @@ final class StructuredDataParser {
      * naming the column when an element is malformed.
      */
     static Map<String, Map<String, String>> parse(LineCursor c) {
-        Map<String, Map<String, String>> elements = new LinkedHashMap<>(4);
+        SmallMap<Map<String, String>> elements = new SmallMap<>(4);
         while (c.peek() == '[') {
             int elementStart = c.pos;
             String error = element(c, elements);
@@ -40,24 +39,26 @@ final class StructuredDataParser {
     }
 
     /** Reads one element into {@code into}; returns null, or what was wrong with the cursor at the spot. */
-    private static String element(LineCursor c, Map<String, Map<String, String>> into) {
+    private static String element(LineCursor c, SmallMap<Map<String, String>> into) {
         int p = c.pos + 1;
         int idEnd = nameEnd(c, p);
         if (idEnd == p) {
             c.pos = p;
             return "expected an SD-ID after '['";
         }
-        String id = new String(c.buf, p, idEnd - p, StandardCharsets.UTF_8);
-        Map<String, String> params = new LinkedHashMap<>(8);
+        String id = c.name(p, idEnd);
+        SmallMap<String> params = new SmallMap<>(4);
         p = idEnd;
         while (true) {
             int b = c.at(p);
             if (b == ']') {
                 c.pos = p + 1;
-                into.merge(id, params, (old, add) -> {
-                    old.putAll(add);
-                    return old;
-                });
+                Map<String, String> earlier = into.get(id);
+                if (earlier == null) {
+                    into.put(id, params);
+                } else {
+                    earlier.putAll(params); // a repeated SD-ID: merged, not dropped
+                }
                 return null;
             }
             if (b != ' ') {
@@ -75,7 +76,7 @@ final class StructuredDataParser {
                 c.pos = nameEnd;
                 return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
             }
-            String name = new String(c.buf, p, nameEnd - p, StandardCharsets.UTF_8);
+            String name = c.name(p, nameEnd);
             if (c.at(nameEnd + 1) != '"') {
                 // Unquoted value (sloppy senders): kept up to the next space or ']', and flagged.
                 int valueStart = nameEnd + 1;

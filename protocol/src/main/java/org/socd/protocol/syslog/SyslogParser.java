@@ -30,6 +30,7 @@ public final class SyslogParser {
     private final Clock clock;
     private final Rfc5424HeaderParser rfc5424;
     private final Rfc3164HeaderParser rfc3164;
+    private final AsciiNameCache names = new AsciiNameCache();
 
     public SyslogParser(ZoneId zoneForYearlessTimestamps, Clock clock) {
         Objects.requireNonNull(zoneForYearlessTimestamps, "zoneForYearlessTimestamps");
@@ -60,7 +61,7 @@ public final class SyslogParser {
         }
         long receivedNanos = meta != null ? meta.receivedNanos() : epochNanos(clock);
         try {
-            return parseLine(new LineCursor(buf, from, to), receivedNanos, meta, clamped);
+            return parseLine(new LineCursor(buf, from, to, names), receivedNanos, meta, clamped);
         } catch (RuntimeException bug) {
             // A parser bug must cost one event its fields, never the event itself or the pipeline.
             Event event = bare(buf, from, to, receivedNanos, meta);
