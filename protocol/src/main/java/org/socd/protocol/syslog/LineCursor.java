@@ -20,6 +20,8 @@ final class LineCursor {
     private final AsciiNameCache names;
     private StringBuilder problems;
 
+    static final int MAX_PROBLEMS_LENGTH = 1024;
+
     LineCursor(byte[] buf, int start, int end, AsciiNameCache names) {
         this.buf = buf;
         this.start = start;
@@ -105,10 +107,19 @@ final class LineCursor {
         return s == null ? "" : s;
     }
 
-    /** Records something that was not understood; the event is still produced. */
+    /**
+     * Records something that was not understood; the event is still produced. At most
+     * {@value #MAX_PROBLEMS_LENGTH} characters are kept, so a line with thousands of small faults
+     * (unquoted SD values, say) cannot make its event many times larger than itself.
+     */
     void problem(String what) {
         if (problems == null) {
             problems = new StringBuilder(what.length() + 16);
+        } else if (problems.length() >= MAX_PROBLEMS_LENGTH) {
+            if (problems.charAt(problems.length() - 1) != '.') {
+                problems.append("; more problems not listed.");
+            }
+            return;
         } else {
             problems.append("; ");
         }
