@@ -22,7 +22,7 @@ public final class DecoderRegistry {
     private static final FieldDecoder[] NONE = new FieldDecoder[0];
     private static final DecoderRegistry DEFAULTS = of(List.of(
             new SshdDecoder(), new SudoDecoder(), new SuDecoder(), new AccountDecoder(), new LogindDecoder(),
-            new CronDecoder(), new PamDecoder(), new CefDecoder(), new LeefDecoder()));
+            new CronDecoder(), new PamDecoder(), new CefDecoder(), new LeefDecoder(), new FortiGateDecoder()));
 
     private final Map<String, FieldDecoder[]> byAppname;
     private final FieldDecoder[] everyEvent;
@@ -32,7 +32,7 @@ public final class DecoderRegistry {
         this.everyEvent = everyEvent;
     }
 
-    /** socd's decoders: sshd, sudo, su, account management, systemd-logind, cron, PAM, CEF, LEEF. */
+    /** socd's decoders: sshd, sudo, su, account management, systemd-logind, cron, PAM, CEF, LEEF, FortiGate. */
     public static DecoderRegistry defaults() {
         return DEFAULTS;
     }
