@@ -10,7 +10,7 @@ import java.time.zone.ZoneRules;
  * Reads the BSD timestamp of RFC 3164 ({@code Mar 12 12:00:08}) with the variations real senders
  * produce: a clock-sync marker {@code *} or {@code .} (Cisco), upper-case and full month names, a
  * space-padded or unpadded day, a year before or after the time ({@code Mar 12 2018 12:00:08},
- * {@code Mar 12 12:00:08 2018}), fractions of a second,
+ * {@code Mar 12 12:00:08 2018}, {@code Aug 24 05:34:00 CST 1987}), fractions of a second,
  * a time-zone abbreviation ({@code UTC}) and a trailing colon.
  *
  * <p>Most of these timestamps carry no year. The year is chosen so that the instant is not more
@@ -104,12 +104,10 @@ final class Rfc3164TimestampParser {
                 p++;
             }
         }
-        if (year < 0 && c.at(p) == ' ' && c.number(p + 1, 4) >= 0) {
-            int after = c.at(p + 5);
-            if (after == ' ' || after == ':' || after == -1) {
-                year = c.number(p + 1, 4); // "Mar 12 12:00:08 2018": the year after the time (Java, some appliances)
-                p += 5;
-            }
+        int yearAfter = year < 0 ? yearAt(c, p) : -1;
+        if (yearAfter >= 0) {
+            year = yearAfter; // "Mar 12 12:00:08 2018": the year after the time (Java, some appliances)
+            p += 5;
         }
         ZoneOffset named = null;
         if (c.at(p) == ' ') {
@@ -123,6 +121,11 @@ final class Rfc3164TimestampParser {
                 named = TimeZoneAbbreviations.lookup(c.buf, p + 1, nameEnd);
                 if (named != null) {
                     p = nameEnd;
+                    yearAfter = year < 0 ? yearAt(c, p) : -1;
+                    if (yearAfter >= 0) {
+                        year = yearAfter; // RFC 3164's own example: "Aug 24 05:34:00 CST 1987"
+                        p += 5;
+                    }
                 }
             }
         }
@@ -147,6 +150,16 @@ final class Rfc3164TimestampParser {
         }
         c.pos = p;
         return new SyslogTimestamp(epochSecond, nano);
+    }
+
+    /** The year in {@code " YYYY"} at {@code p} when a space, colon or the end follows it, else -1. */
+    private static int yearAt(LineCursor c, int p) {
+        if (c.at(p) != ' ') {
+            return -1;
+        }
+        int year = c.number(p + 1, 4);
+        int after = c.at(p + 5);
+        return year >= 0 && (after == ' ' || after == ':' || after == -1) ? year : -1;
     }
 
     /** The latest of next, this and earlier years in which the stamp is at most a day ahead of now. */

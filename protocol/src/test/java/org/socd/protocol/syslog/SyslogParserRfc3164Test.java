@@ -93,6 +93,17 @@ class SyslogParserRfc3164Test {
     }
 
     @Test
+    void yearAfterTheZoneNameAsInTheRfcExample() {
+        Event e = parse("<165>Aug 24 05:34:00 CST 1987 mymachine myproc[10]: %% It's time to make the do-nuts.  %%  Ingredients: Mix=OK, Jam=OK");
+        assertEquals("1987-08-24T11:34:00.000Z", e.get(Event.TIMESTAMP));
+        assertEquals("mymachine", e.get(Event.HOSTNAME));
+        assertEquals("myproc", e.get(Event.APPNAME));
+        assertEquals("10", e.get(Event.PROCID));
+        assertEquals("%% It's time to make the do-nuts.  %%  Ingredients: Mix=OK, Jam=OK", e.get(Event.MESSAGE));
+        assertFalse(e.has(Event.PARSE_ERROR));
+    }
+
+    @Test
     void fullMonthNames() {
         assertEquals("2026-03-12T12:00:08.000Z", parse("<13>March 12 12:00:08 host app: x").get(Event.TIMESTAMP));
         assertEquals("2025-09-01T12:00:08.000Z", parse("<13>SEPTEMBER  1 2025 12:00:08 host app: x").get(Event.TIMESTAMP));
