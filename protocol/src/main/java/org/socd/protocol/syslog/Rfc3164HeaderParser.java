@@ -1,18 +1,23 @@
 package org.socd.protocol.syslog;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Reads the header of a BSD syslog line (RFC 3164) after the PRI, as real senders write it rather
  * than as the RFC describes it: {@code [SEQ: ][TIMESTAMP ][HOSTNAME ][TAG[\[PID\]]: ]MSG}.
  *
  * <p>Every part may be missing. A relay's {@code Message forwarded from HOST:} names the host. A
  * body of {@code key=value} pairs with no header at all (FortiGate: {@code date=... time=...
- * devname=...}) gets its timestamp and host from those keys. A Cisco sequence number ({@code 123: }) is skipped; the timestamp
- * may be BSD style or RFC 3339; the hostname is only taken when the token after the timestamp is
- * not itself a tag ({@code sshd[1]:}, {@code snort:}), because many senders (Cisco, macOS,
+ * devname=...}) gets its timestamp and host from those keys. A Cisco sequence number
+ * ({@code 123: }) is skipped; the timestamp may be BSD style or RFC 3339; the hostname is only
+ * taken when the token after the timestamp is not itself a tag ({@code sshd[1]:}, {@code snort:})
+ * or a body ({@code CEF:0|...}, {@code key=value}), because many senders (Cisco, macOS,
  * {@code logger} to a local socket) omit it; the tag may contain {@code / ( ) . -} and any length,
  * and its PID part anything but a space ({@code monit[2340:0]}).
  */
 final class Rfc3164HeaderParser {
+
+    private static final byte[] FORWARDED = "Message forwarded from ".getBytes(StandardCharsets.US_ASCII);
 
     private final Rfc3164TimestampParser bsdTimestamps;
     private final Rfc3339TimestampParser isoTimestamps;
@@ -58,8 +63,6 @@ final class Rfc3164HeaderParser {
         tag(c, h);
         h.messageStart = c.pos;
     }
-
-    private static final byte[] FORWARDED = "Message forwarded from ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
      * Reads a relay's {@code Message forwarded from HOST: } (HP-UX and Solaris syslogd) at the
