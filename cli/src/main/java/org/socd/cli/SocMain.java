@@ -6,6 +6,7 @@ import org.socd.cli.alerts.AlertsCommand;
 import org.socd.cli.api.ApiClient;
 import org.socd.cli.api.ApiClientException;
 import org.socd.cli.api.Connection;
+import org.socd.cli.logtest.LogtestCommand;
 import org.socd.cli.output.Colors;
 import org.socd.cli.status.StatusCommand;
 import org.socd.cli.tokens.TokensCommand;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Search and triage socd alerts.",
                 "Server: --server, else $SOC_SERVER, else 'server:' in ~/.config/soc/config.yml, else http://127.0.0.1:8514.",
                 "Token: --token, else $SOC_TOKEN, else 'token:' in ~/.config/soc/config.yml, else ./data/admin.token."},
-        subcommands = {AlertsCommand.class, StatusCommand.class, TokensCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AlertsCommand.class, StatusCommand.class, TokensCommand.class, LogtestCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SocMain {
 
     @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,

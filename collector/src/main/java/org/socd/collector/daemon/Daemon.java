@@ -48,7 +48,7 @@ import org.socd.correlator.alerts.AlertStoreSettings;
 import org.socd.correlator.alerts.TeeSink;
 import org.socd.correlator.pipeline.Pipeline;
 import org.socd.correlator.pipeline.PipelineSettings;
-import org.socd.protocol.syslog.SyslogParser;
+import org.socd.protocol.syslog.SyslogDecoding;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
 import org.socd.rules.pack.RuleLoader;
@@ -108,9 +108,9 @@ public final class Daemon implements AutoCloseable {
             throw new UncheckedIOException("cannot open the alert index in " + dataDir.resolve("alerts").toAbsolutePath()
                     + ": " + e.getMessage() + " — is another socd using this data directory?", e);
         }
-        SyslogParser parser = new SyslogParser(config.timeZone(), clock);
+        SyslogDecoding decoding = SyslogDecoding.of(config.timeZone(), clock);
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
-                parser::parse, rules.engine()::evaluate, new TeeSink(store, stream), registry, clock);
+                decoding::decode, rules.engine()::evaluate, new TeeSink(store, stream), registry, clock);
         store.onUpdate(stream::updated);
         this.transport = Transport.best();
         this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
