@@ -52,6 +52,9 @@ public final class SocdMain implements Callable<Integer> {
     @Option(names = "--max-message-bytes", paramLabel = "N", description = "Longest syslog message kept (default 65536).")
     Integer maxMessageBytes;
 
+    @Option(names = "--relp-port", paramLabel = "PORT", description = "RELP port (default 2514; 0 = any free port; -1 disables).")
+    Integer relpPort;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rule directory added to the bundled pack (repeatable).")
     List<Path> ruleDirs = new ArrayList<>();
 
@@ -83,7 +86,9 @@ public final class SocdMain implements Callable<Integer> {
                 apiPort != null ? apiPort : c.api().port());
         List<Path> dirs = new ArrayList<>(c.ruleDirs());
         dirs.addAll(ruleDirs);
-        return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone());
+        var relp = relpPort == null ? c.relp() : new DaemonConfig.RelpConfig(c.relp().bind(), relpPort);
+        return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone(),
+                c.journal(), relp);
     }
 
     private static int firstNonNull(Integer a, Integer b, int fallback) {

@@ -1,6 +1,7 @@
 package org.socd.collector.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -14,12 +15,25 @@ import java.util.List;
  * @param ruleDirs     rule directories added to the bundled pack
  * @param pipeline     ring size and shard count of the processing pipeline
  * @param timeZone     zone of year-less RFC 3164 timestamps (senders that omit a zone)
+ * @param journal      the durable journal between inputs and pipeline
+ * @param relp         the RELP input
  */
 public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
-                           PipelineConfig pipeline, ZoneId timeZone) {
+                           PipelineConfig pipeline, ZoneId timeZone, JournalConfig journal, RelpConfig relp) {
 
     public DaemonConfig {
         ruleDirs = List.copyOf(ruleDirs);
+    }
+
+    /** Without journal and RELP settings: both get their defaults. */
+    public DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
+                        PipelineConfig pipeline, ZoneId timeZone) {
+        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, JournalConfig.defaults(), RelpConfig.defaults());
+    }
+
+    /** A copy with other journal and RELP settings. */
+    public DaemonConfig with(JournalConfig journal, RelpConfig relp) {
+        return new DaemonConfig(dataDir, syslog, api, ruleDirs, pipeline, timeZone, journal, relp);
     }
 
     /** The embedded defaults of DESIGN.md: data in ./data, syslog on 127.0.0.1:5514, API on 127.0.0.1:8514. */
@@ -43,6 +57,29 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
 
     /** @param bind address of the HTTP API; @param port its port, 0 for any free port */
     public record ApiConfig(String bind, int port) {
+    }
+
+    /**
+     * @param enabled            false: inputs feed the pipeline directly (nothing survives a crash; RELP is off)
+     * @param segmentBytes       segment file size
+     * @param flushIntervalMillis group commit interval (fsync at most this often ...)
+     * @param flushBytes         ... or when this many bytes wait
+     * @param maxBytes           disk budget of the journal
+     * @param maxAge             processed records older than this are deleted
+     * @param minFreeBytes       appends stop while the file system has less free space than this
+     */
+    public record JournalConfig(boolean enabled, long segmentBytes, long flushIntervalMillis, long flushBytes,
+                                long maxBytes, Duration maxAge, long minFreeBytes) {
+        public static JournalConfig defaults() {
+            return new JournalConfig(true, 64L << 20, 50, 1L << 20, 10L << 30, Duration.ofDays(7), 100L << 20);
+        }
+    }
+
+    /** @param bind address of the RELP input; @param port its port (default 2514), 0 for any free port, -1 to disable */
+    public record RelpConfig(String bind, int port) {
+        public static RelpConfig defaults() {
+            return new RelpConfig("127.0.0.1", 2514);
+        }
     }
 
     /** @param ringSize slots in the ring (a power of two); @param shards parallel decode/detect handlers */

@@ -27,6 +27,11 @@ import org.socd.collector.http.ApiServer;
 import org.socd.collector.http.HealthEndpoint;
 import org.socd.collector.http.MetricsEndpoint;
 import org.socd.collector.http.Router;
+import org.socd.collector.intake.RecordSink;
+import org.socd.collector.journal.Journal;
+import org.socd.collector.journal.JournalEndpoint;
+import org.socd.collector.journal.JournalFeeder;
+import org.socd.collector.journal.JournalSettings;
 import org.socd.collector.net.Transport;
 import org.socd.collector.syslog.SyslogTcpInput;
 import org.socd.collector.syslog.SyslogUdpInput;
@@ -52,6 +57,9 @@ public final class Daemon implements AutoCloseable {
     private final LoadedRules rules;
     private final AlertStore store;
     private final Pipeline pipeline;
+    /** Null when journal.enabled is false: inputs then feed the pipeline directly. */
+    private final Journal journal;
+    private JournalFeeder feeder;
     /** Syslog inputs' I/O threads; the API has its own so a busy input never starves it. */
     private final EventLoopGroup ioGroup;
     private final EventLoopGroup apiGroup;
@@ -81,12 +89,57 @@ public final class Daemon implements AutoCloseable {
             throw new UncheckedIOException("cannot open the alert index in " + dataDir.resolve("alerts").toAbsolutePath()
                     + ": " + e.getMessage() + " — is another socd using this data directory?", e);
         }
+        this.journal = config.journal().enabled() ? openJournal(config) : null;
         SyslogParser parser = new SyslogParser(config.timeZone(), clock);
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
                 parser::parse, rules.engine()::evaluate, store, registry, clock);
         this.transport = Transport.best();
         this.ioGroup = transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.apiGroup = transport.newGroup(1);
+    }
+
+    private Journal openJournal(DaemonConfig config) {
+        var j = config.journal();
+        Path dir = config.dataDir().resolve("journal");
+        JournalSettings settings;
+        try {
+            settings = new JournalSettings(dir, j.segmentBytes(), j.flushIntervalMillis(), j.flushBytes(),
+                    8 << 20, j.maxBytes(), j.maxAge(), j.minFreeBytes());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("journal settings: " + e.getMessage() + " — fix the journal section of the config", e);
+        }
+        try {
+            return Journal.open(settings, registry);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the journal in " + dir.toAbsolutePath() + ": " + e.getMessage()
+                    + " — check permissions and free space of the data directory", e);
+        }
+    }
+
+    /**
+     * With a journal: starts the reader that feeds the pipeline and replays everything after
+     * the checkpoint before any input opens, so replayed and new records never interleave
+     * across a restart. Returns where inputs hand their records.
+     */
+    private RecordSink startJournal() {
+        if (journal == null) {
+            LOG.log(Level.WARNING, "journal disabled (journal.enabled: false): records in the pipeline are lost on a crash");
+            return pipeline::tryPublish;
+        }
+        feeder = new JournalFeeder(journal, pipeline, store::commit, 1000);
+        feeder.start();
+        long end = journal.durableEnd();
+        long from = journal.checkpoint();
+        if (end > from) {
+            LOG.log(Level.INFO, "journal: replaying {0} record(s) after checkpoint {1} before opening inputs", end - from, from);
+        }
+        try {
+            feeder.awaitProcessed(end);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during journal replay");
+        }
+        return journal;
     }
 
     /** Starts everything; on any failure what was started is stopped again and the error rethrown. */
@@ -103,17 +156,18 @@ public final class Daemon implements AutoCloseable {
 
     private void startServing(Clock clock) {
         pipeline.start();
+        RecordSink sink = startJournal();
         var s = config.syslog();
         if (s.udpPort() >= 0) {
             pipeline.registerInput(SyslogUdpInput.INPUT);
             udp = SyslogUdpInput.start(transport, ioGroup, new InetSocketAddress(s.bind(), s.udpPort()),
-                    s.maxMessageBytes(), pipeline::tryPublish, registry);
+                    s.maxMessageBytes(), sink, registry);
             inputs.add(udp);
         }
         if (s.tcpPort() >= 0) {
             pipeline.registerInput(SyslogTcpInput.INPUT);
             tcp = SyslogTcpInput.start(transport, ioGroup, ioGroup, new InetSocketAddress(s.bind(), s.tcpPort()),
-                    s.maxMessageBytes(), pipeline::tryPublish, registry);
+                    s.maxMessageBytes(), sink, registry);
             inputs.add(tcp);
         }
         AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
@@ -121,7 +175,9 @@ public final class Daemon implements AutoCloseable {
                 .get("/health", new HealthEndpoint(this::health))
                 .get("/metrics", new MetricsEndpoint(registry))
                 .get(AlertsEndpoint.PATH, alerts::search)
-                .getUnder(AlertsEndpoint.PATH + "/", alerts::get);
+                .getUnder(AlertsEndpoint.PATH + "/", alerts::get)
+                .get(JournalEndpoint.PATH, journal != null ? new JournalEndpoint(journal)
+                        : request -> org.socd.collector.http.ApiResponse.ok(Map.of("enabled", false)));
         api = ApiServer.start(transport, apiGroup, apiGroup, new InetSocketAddress(config.api().bind(), config.api().port()), router);
         LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}; API and /metrics on http://{3}; transport {4}",
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
@@ -192,8 +248,21 @@ public final class Daemon implements AutoCloseable {
             closeQuietly(input);
         }
         ioGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        if (feeder != null) {
+            feeder.close();
+        }
         pipeline.close();
+        if (feeder != null) {
+            try {
+                feeder.checkpointNow();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "final journal checkpoint failed; the next start replays a little more: " + e, e);
+            }
+        }
         closeQuietly(store);
+        if (journal != null) {
+            closeQuietly(journal);
+        }
         if (api != null) {
             closeQuietly(api);
         }
