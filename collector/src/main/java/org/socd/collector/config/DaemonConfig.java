@@ -25,10 +25,14 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
         ruleDirs = List.copyOf(ruleDirs);
     }
 
-    /** Without journal and RELP settings: both get their defaults. */
+    /**
+     * Without journal and RELP settings: the journal gets its defaults and RELP is off, so
+     * embedders (tests) that never asked for RELP do not compete for its fixed port.
+     */
     public DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
                         PipelineConfig pipeline, ZoneId timeZone) {
-        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, JournalConfig.defaults(), RelpConfig.defaults());
+        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, JournalConfig.defaults(),
+                new RelpConfig(RelpConfig.defaults().bind(), -1));
     }
 
     /** A copy with other journal and RELP settings. */
@@ -43,7 +47,7 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
                 new ApiConfig("127.0.0.1", 8514),
                 List.of(),
                 new PipelineConfig(65536, Math.max(1, Runtime.getRuntime().availableProcessors() - 1)),
-                ZoneId.of("UTC"));
+                ZoneId.of("UTC"), JournalConfig.defaults(), RelpConfig.defaults());
     }
 
     /**

@@ -33,6 +33,7 @@ import org.socd.collector.journal.JournalEndpoint;
 import org.socd.collector.journal.JournalFeeder;
 import org.socd.collector.journal.JournalSettings;
 import org.socd.collector.net.Transport;
+import org.socd.collector.relp.RelpInput;
 import org.socd.collector.syslog.SyslogTcpInput;
 import org.socd.collector.syslog.SyslogUdpInput;
 import org.socd.correlator.alerts.AlertStore;
@@ -67,6 +68,7 @@ public final class Daemon implements AutoCloseable {
     private final Transport transport;
     private SyslogUdpInput udp;
     private SyslogTcpInput tcp;
+    private RelpInput relp;
     private ApiServer api;
     private volatile boolean closed;
 
@@ -170,6 +172,16 @@ public final class Daemon implements AutoCloseable {
                     s.maxMessageBytes(), sink, registry);
             inputs.add(tcp);
         }
+        if (config.relp().port() >= 0) {
+            if (journal == null) {
+                LOG.log(Level.WARNING, "RELP input off: it acknowledges only what the journal holds, and journal.enabled is false");
+            } else {
+                pipeline.registerInput(RelpInput.INPUT);
+                relp = RelpInput.start(transport, ioGroup, ioGroup,
+                        new InetSocketAddress(config.relp().bind(), config.relp().port()), journal, registry);
+                inputs.add(relp);
+            }
+        }
         AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
         Router router = new Router()
                 .get("/health", new HealthEndpoint(this::health))
@@ -182,6 +194,8 @@ public final class Daemon implements AutoCloseable {
         LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}; API and /metrics on http://{3}; transport {4}",
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
                 tcp == null ? "off" : hostPort(tcp.localAddress()), hostPort(api.localAddress()), transport.name());
+        LOG.log(Level.INFO, "RELP on {0}; journal {1}", relp == null ? "off" : hostPort(relp.localAddress()),
+                journal == null ? "off" : config.dataDir().resolve("journal").toAbsolutePath());
     }
 
     private Map<String, Object> health() {
@@ -218,6 +232,10 @@ public final class Daemon implements AutoCloseable {
 
     public InetSocketAddress syslogTcpAddress() {
         return tcp == null ? null : tcp.localAddress();
+    }
+
+    public InetSocketAddress relpAddress() {
+        return relp == null ? null : relp.localAddress();
     }
 
     public InetSocketAddress apiAddress() {

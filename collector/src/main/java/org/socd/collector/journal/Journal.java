@@ -663,4 +663,9 @@ public final class Journal implements RecordSink, AutoCloseable {
     long oldestPosition() {
         return segments.firstKey();
     }
+
+    /** Position of the oldest record still on disk. */
+    public long oldestKept() {
+        return segments.firstKey();
+    }
 }
