@@ -225,8 +225,11 @@ public final class Journal implements RecordSink, AutoCloseable {
                 return -1;
             }
             long position = nextPosition++;
+            boolean wasEmpty = filling.position() == 0;
             RecordFormat.write(filling, position, meta, data, offset, length);
-            if (filling.position() >= settings.flushBytes()) {
+            // The writer sleeps while there is nothing to write; the first record wakes it so
+            // that it is written one flush interval later, not at the next maintenance tick.
+            if (wasEmpty || filling.position() >= settings.flushBytes()) {
                 lock.notifyAll();
             }
             return position;
