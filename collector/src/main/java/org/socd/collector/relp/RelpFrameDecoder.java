@@ -29,6 +29,8 @@ final class RelpFrameDecoder extends ByteToMessageDecoder {
     private static final int MAX_DATALEN_DIGITS = 9;
 
     private final int maxDataBytes;
+    /** After a framing error nothing more on this connection can be framed; it is being closed. */
+    private boolean failed;
 
     RelpFrameDecoder(int maxDataBytes) {
         this.maxDataBytes = maxDataBytes;
@@ -37,7 +39,18 @@ final class RelpFrameDecoder extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (true) {
-            RelpFrame frame = tryFrame(in);
+            if (failed) {
+                in.skipBytes(in.readableBytes());
+                return;
+            }
+            RelpFrame frame;
+            try {
+                frame = tryFrame(in);
+            } catch (RelpFramingException e) {
+                failed = true;
+                in.skipBytes(in.readableBytes());
+                throw e;
+            }
             if (frame == null) {
                 return;
             }
