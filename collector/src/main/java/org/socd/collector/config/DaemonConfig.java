@@ -35,11 +35,6 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
                 new RelpConfig(RelpConfig.defaults().bind(), -1));
     }
 
-    /** A copy with other journal and RELP settings. */
-    public DaemonConfig with(JournalConfig journal, RelpConfig relp) {
-        return new DaemonConfig(dataDir, syslog, api, ruleDirs, pipeline, timeZone, journal, relp);
-    }
-
     /** The embedded defaults of DESIGN.md: data in ./data, syslog on 127.0.0.1:5514, API on 127.0.0.1:8514. */
     public static DaemonConfig defaults() {
         return new DaemonConfig(Path.of("data"),

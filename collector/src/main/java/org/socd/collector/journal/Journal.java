@@ -116,6 +116,7 @@ public final class Journal implements RecordSink, AutoCloseable {
             }
         }
         bases.sort(null);
+        long stored = checkpointFile.read();
         for (int i = 0; i < bases.size(); i++) {
             long base = bases.get(i);
             boolean last = i == bases.size() - 1;
@@ -127,7 +128,7 @@ public final class Journal implements RecordSink, AutoCloseable {
                 s.bytes = size;
                 s.end = bases.get(i + 1);
             } else {
-                scan(s, last);
+                scan(s, last, stored);
                 if (!last) {
                     s.end = Math.max(s.end, bases.get(i + 1));
                 }
@@ -135,7 +136,6 @@ public final class Journal implements RecordSink, AutoCloseable {
             s.closed = !last;
             segments.put(base, s);
         }
-        long stored = checkpointFile.read();
         if (segments.isEmpty()) {
             Segment s = new Segment(stored, settings.dir(), new SparseIndex());
             Files.deleteIfExists(s.log);
@@ -164,7 +164,7 @@ public final class Journal implements RecordSink, AutoCloseable {
      * Reads a segment from the start to rebuild its index and find its end. In the last
      * segment, garbage after the last valid record is a write torn by a crash: it is cut off.
      */
-    private void scan(Segment s, boolean last) throws IOException {
+    private void scan(Segment s, boolean last, long checkpoint) throws IOException {
         JournalRecord rec = new JournalRecord();
         try (SegmentFile file = new SegmentFile(s.log)) {
             long size = file.size();
@@ -200,7 +200,11 @@ public final class Journal implements RecordSink, AutoCloseable {
                     break;
                 }
                 file.readAt(next, size, rec);
-                metrics.reportCorrupt(s.log, offset, next - offset, rec.position() - expected);
+                if (rec.position() <= checkpoint) {
+                    // Behind the checkpoint no reader comes by to report it; past it, the
+                    // pipeline's reader reports it once when it gets there.
+                    metrics.reportCorrupt(s.log, offset, next - offset, rec.position() - expected);
+                }
                 offset = next;
             }
             s.bytes = size;
@@ -279,7 +283,7 @@ public final class Journal implements RecordSink, AutoCloseable {
 
     /** A reader positioned at {@code position} (or the oldest record, if that is later). */
     public JournalReader reader(long position) {
-        return new JournalReader(this, position);
+        return new JournalReader(this, position, true);
     }
 
     /** Everything below this position is fully processed and may be deleted by retention. */
@@ -320,22 +324,32 @@ public final class Journal implements RecordSink, AutoCloseable {
         long oldest = segments.firstKey();
         long newestEnd = durableEnd;
         long cp = checkpoint;
-        double lagSeconds = 0;
-        if (cp < newestEnd) {
-            try (JournalReader r = reader(cp)) {
-                JournalRecord rec = new JournalRecord();
-                if (r.next(rec)) {
-                    long nanos = System.currentTimeMillis() * 1_000_000L - rec.meta().receivedNanos();
-                    lagSeconds = Math.max(0, nanos / 1e9);
-                }
-            } catch (IOException | RuntimeException e) {
-                lagSeconds = Double.NaN;
-            }
-        }
+        double lagSeconds = lagSeconds(cp, newestEnd);
         Blocked b = blocked;
         return new JournalStatus(settings.dir().toString(), size, segments.size(), oldest,
                 newestEnd - 1, cp, newestEnd - cp, lagSeconds, b == null ? null : b.name().toLowerCase(),
                 (long) metrics.corruptRecords.count(), (long) metrics.truncatedBytes.count());
+    }
+
+    /** Age in seconds of the oldest unprocessed record, 0 when there is none, NaN when it cannot be read. */
+    double lagSeconds() {
+        return lagSeconds(checkpoint, durableEnd);
+    }
+
+    private double lagSeconds(long cp, long end) {
+        if (cp >= end) {
+            return 0;
+        }
+        try (JournalReader r = new JournalReader(this, cp, false)) {
+            JournalRecord rec = new JournalRecord();
+            if (r.next(rec)) {
+                long nanos = System.currentTimeMillis() * 1_000_000L - rec.meta().receivedNanos();
+                return Math.max(0, nanos / 1e9);
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     // ---------------------------------------------------------------- writer thread

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * What the journal shows Prometheus: {@code socd_journal_size_bytes}, {@code socd_journal_segments},
  * {@code socd_journal_oldest_position}, {@code socd_journal_newest_position},
- * {@code socd_journal_checkpoint}, {@code socd_journal_lag_records},
+ * {@code socd_journal_checkpoint}, {@code socd_journal_lag_records}, {@code socd_journal_lag_seconds},
  * {@code socd_journal_blocked{reason}} (1 while appends are refused for that reason),
  * {@code socd_journal_refused_total}, {@code socd_journal_corrupt_records_total},
  * {@code socd_journal_truncated_bytes_total}, {@code socd_journal_segments_deleted_total},
@@ -57,6 +57,8 @@ final class JournalMetrics {
                 .description("Every record below this position is fully processed").register(registry));
         add(Gauge.builder("socd.journal.lag.records", journal, j -> j.durableEnd() - j.checkpoint())
                 .description("Durable records not yet fully processed").register(registry));
+        add(Gauge.builder("socd.journal.lag.seconds", journal, Journal::lagSeconds)
+                .description("Age of the oldest durable record not yet fully processed").register(registry));
         for (Journal.Blocked reason : Journal.Blocked.values()) {
             add(Gauge.builder("socd.journal.blocked", journal, j -> j.blocked() == reason ? 1 : 0)
                     .tag("reason", reason.name().toLowerCase())

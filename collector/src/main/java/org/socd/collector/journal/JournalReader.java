@@ -15,10 +15,13 @@ public final class JournalReader implements AutoCloseable {
     private SegmentFile file;
     private long offset;
     private long next;
+    /** False for readers that only peek (status, lag): the feeder already reports damage once. */
+    private final boolean report;
 
-    JournalReader(Journal journal, long position) {
+    JournalReader(Journal journal, long position, boolean report) {
         this.journal = journal;
         this.next = position;
+        this.report = report;
     }
 
     /** The position the next record is expected at. */
@@ -63,7 +66,9 @@ public final class JournalReader implements AutoCloseable {
             }
             long found = file.resync(offset + 1, limit, next, scratch);
             if (found < 0) {
-                journal.metrics().reportCorrupt(segment.log, offset, limit - offset, -1);
+                if (report) {
+                    journal.metrics().reportCorrupt(segment.log, offset, limit - offset, -1);
+                }
                 if (!segment.closed) {
                     offset = limit;
                     return false;
@@ -71,7 +76,9 @@ public final class JournalReader implements AutoCloseable {
                 next = Math.max(next, segment.end);
                 continue;
             }
-            journal.metrics().reportCorrupt(segment.log, offset, found - offset, scratch.position() - next);
+            if (report) {
+                journal.metrics().reportCorrupt(segment.log, offset, found - offset, scratch.position() - next);
+            }
             offset = found;
         }
         return false;
