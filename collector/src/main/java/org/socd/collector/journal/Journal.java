@@ -57,6 +57,8 @@ public final class Journal implements RecordSink, AutoCloseable {
     private ByteBuffer filling;
     private ByteBuffer spare;
     private long nextPosition;
+    /** Position of the first record in {@code filling}. */
+    private long fillingFirst;
     private boolean closing;
 
     // Writer thread only.
@@ -230,6 +232,9 @@ public final class Journal implements RecordSink, AutoCloseable {
             }
             long position = nextPosition++;
             boolean wasEmpty = filling.position() == 0;
+            if (wasEmpty) {
+                fillingFirst = position;
+            }
             RecordFormat.write(filling, position, meta, data, offset, length);
             // The writer sleeps while there is nothing to write; the first record wakes it so
             // that it is written one flush interval later, not at the next maintenance tick.
@@ -370,7 +375,7 @@ public final class Journal implements RecordSink, AutoCloseable {
                     batch = filling;
                     filling = spare;
                     spare = batch;
-                    first = nextPosition - countRecords(batch);
+                    first = fillingFirst;
                     batch.flip();
                 }
             }
@@ -425,14 +430,6 @@ public final class Journal implements RecordSink, AutoCloseable {
                 return;
             }
         }
-    }
-
-    private static int countRecords(ByteBuffer filled) {
-        int count = 0;
-        for (int p = 0; p < filled.position(); p += RecordFormat.HEADER_BYTES + filled.getInt(p)) {
-            count++;
-        }
-        return count;
     }
 
     /** Writes {@code stalled} to the segments and fsyncs; on failure keeps the rest for a retry. */
