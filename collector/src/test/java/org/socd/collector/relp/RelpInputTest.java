@@ -1,6 +1,7 @@
 package org.socd.collector.relp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -147,5 +148,39 @@ class RelpInputTest {
             send(s, frame(1, "syslog", msg("before open")));
             assertTrue(response(in).startsWith("1 rsp ") , "a syslog before open is refused, the input survives");
         }
+    }
+
+    @Test
+    void whileTheJournalRefusesRecordsAnswersWaitAndThenComeByThemselves() throws Exception {
+        input.close();
+        journal.close();
+        journal = Journal.open(new JournalSettings(dir.resolve("tight"), 64 * 1024, 5, 1 << 20, 256 * 1024,
+                128 * 1024, Duration.ofDays(1), 0), registry);
+        Transport t = Transport.best();
+        input = RelpInput.start(t, group, group, new java.net.InetSocketAddress("127.0.0.1", 0), journal, registry);
+        byte[] filler = msg("filler ".repeat(20)).getBytes(StandardCharsets.UTF_8);
+        var meta = new org.socd.protocol.event.ReceiveMetadata("syslog-tcp", "127.0.0.1", 1, 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (journal.blocked() != Journal.Blocked.BUDGET && System.nanoTime() < deadline) {
+            journal.offer(filler, 0, filler.length, meta);
+            Thread.sleep(1);
+        }
+        assertEquals(Journal.Blocked.BUDGET, journal.blocked(), "the unprocessed records fill the budget");
+        try (Socket s = connect()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            send(s, frame(1, "open", "relp_version=0\ncommands=syslog") + frame(2, "syslog", msg("waits")));
+            assertTrue(response(in).startsWith("1 rsp "));
+            s.setSoTimeout(300);
+            assertThrows(java.net.SocketTimeoutException.class, () -> response(in), "no 200 while not journaled");
+            s.setSoTimeout(20_000);
+            journal.checkpoint(journal.durableEnd()); // the pipeline caught up: retention may free space
+            assertEquals("2 rsp 6 200 OK", response(in), "the answer comes once the journal takes the message");
+        }
+        var rec = new org.socd.collector.journal.JournalRecord();
+        try (var reader = journal.reader(journal.durableEnd() - 1)) {
+            assertTrue(reader.next(rec));
+        }
+        assertEquals(msg("waits"), new String(rec.data(), 0, rec.length(), StandardCharsets.UTF_8),
+                "the message is the newest record, journaled once");
     }
 }
