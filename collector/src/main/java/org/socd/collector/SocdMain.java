@@ -52,6 +52,36 @@ public final class SocdMain implements Callable<Integer> {
     @Option(names = "--max-message-bytes", paramLabel = "N", description = "Longest syslog message kept (default 65536).")
     Integer maxMessageBytes;
 
+    @Option(names = "--syslog-idle-timeout", paramLabel = "SECONDS",
+            description = "Close a TCP/TLS syslog connection that sends no complete message for this long (default 600).")
+    Integer syslogIdleTimeout;
+
+    @Option(names = "--syslog-max-connections", paramLabel = "N",
+            description = "Open TCP (and separately TLS) syslog connections allowed in total (default 4096).")
+    Integer syslogMaxConnections;
+
+    @Option(names = "--syslog-max-connections-per-ip", paramLabel = "N",
+            description = "Open TCP (and separately TLS) syslog connections allowed from one address (default 64).")
+    Integer syslogMaxConnectionsPerIp;
+
+    @Option(names = "--syslog-tls-port", paramLabel = "PORT",
+            description = "Syslog over TLS (RFC 5425) port (off by default; 6514 if only the cert and key are given; -1 disables).")
+    Integer syslogTlsPort;
+
+    @Option(names = "--syslog-tls-cert", paramLabel = "PEM", description = "Server certificate chain for syslog TLS.")
+    Path syslogTlsCert;
+
+    @Option(names = "--syslog-tls-key", paramLabel = "PEM", description = "Its private key (unencrypted PKCS#8 PEM).")
+    Path syslogTlsKey;
+
+    @Option(names = "--syslog-tls-client-ca", paramLabel = "PEM",
+            description = "CA that client certificates are checked against (asked for, checked if sent).")
+    Path syslogTlsClientCa;
+
+    @Option(names = "--syslog-tls-require-client-cert",
+            description = "Refuse TLS clients without a certificate from --syslog-tls-client-ca.")
+    Boolean syslogTlsRequireClientCert;
+
     @Option(names = "--relp-port", paramLabel = "PORT", description = "RELP port (default 2514; 0 = any free port; -1 disables).")
     Integer relpPort;
 
@@ -80,8 +110,15 @@ public final class SocdMain implements Callable<Integer> {
         var s = c.syslog();
         int udp = firstNonNull(syslogUdpPort, syslogPort, s.udpPort());
         int tcp = firstNonNull(syslogTcpPort, syslogPort, s.tcpPort());
+        positive("--syslog-idle-timeout", syslogIdleTimeout);
+        positive("--syslog-max-connections", syslogMaxConnections);
+        positive("--syslog-max-connections-per-ip", syslogMaxConnectionsPerIp);
         s = new DaemonConfig.SyslogConfig(syslogBind != null ? syslogBind : s.bind(), udp, tcp,
-                maxMessageBytes != null ? maxMessageBytes : s.maxMessageBytes());
+                maxMessageBytes != null ? maxMessageBytes : s.maxMessageBytes(),
+                syslogIdleTimeout != null ? syslogIdleTimeout : s.idleTimeoutSeconds(),
+                syslogMaxConnections != null ? syslogMaxConnections : s.maxConnections(),
+                syslogMaxConnectionsPerIp != null ? syslogMaxConnectionsPerIp : s.maxConnectionsPerIp(),
+                tls(s.tls()));
         var a = new DaemonConfig.ApiConfig(apiBind != null ? apiBind : c.api().bind(),
                 apiPort != null ? apiPort : c.api().port());
         List<Path> dirs = new ArrayList<>(c.ruleDirs());
@@ -89,6 +126,26 @@ public final class SocdMain implements Callable<Integer> {
         var relp = relpPort == null ? c.relp() : new DaemonConfig.RelpConfig(c.relp().bind(), relpPort);
         return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone(),
                 c.journal(), relp);
+    }
+
+    private static void positive(String flag, Integer value) {
+        if (value != null && value <= 0) {
+            throw new ConfigException(flag + " must be a positive number, not " + value);
+        }
+    }
+
+    /** TLS flags over the file's TLS block; a cert and key without a port mean the standard port 6514. */
+    private DaemonConfig.TlsConfig tls(DaemonConfig.TlsConfig t) {
+        Path cert = syslogTlsCert != null ? syslogTlsCert : t.cert();
+        Path key = syslogTlsKey != null ? syslogTlsKey : t.key();
+        int port = syslogTlsPort != null ? syslogTlsPort
+                : !t.enabled() && syslogTlsCert != null ? DaemonConfig.TlsConfig.DEFAULT_PORT : t.port();
+        if (port >= 0 && (cert == null || key == null)) {
+            throw new ConfigException("syslog TLS on port " + port + " needs --syslog-tls-cert and --syslog-tls-key (PEM files)");
+        }
+        return new DaemonConfig.TlsConfig(port, cert, key,
+                syslogTlsClientCa != null ? syslogTlsClientCa : t.clientCa(),
+                syslogTlsRequireClientCert != null ? syslogTlsRequireClientCert : t.requireClientCert());
     }
 
     private static int firstNonNull(Integer a, Integer b, int fallback) {

@@ -24,7 +24,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <pre>
  * data_dir: /var/lib/socd
  * time_zone: Europe/Berlin
- * syslog:   { bind: 0.0.0.0, udp_port: 514, tcp_port: 514, max_message_bytes: 65536 }
+ * syslog:   { bind: 0.0.0.0, udp_port: 514, tcp_port: 514, max_message_bytes: 65536,
+ *             idle_timeout_seconds: 600, max_connections: 4096, max_connections_per_ip: 64,
+ *             tls: { port: 6514, cert: server.pem, key: server.key, client_ca: ca.pem, require_client_cert: true } }
  * api:      { bind: 127.0.0.1, port: 8514 }
  * rules:    { directories: [/etc/socd/rules] }
  * pipeline: { ring_size: 65536, shards: 1 }
@@ -40,7 +42,9 @@ public final class ConfigFile {
             "journal", Set.of("enabled", "segment_bytes", "flush_interval_ms", "flush_bytes", "max_bytes",
                     "max_age_hours", "min_free_bytes"),
             "relp", Set.of("bind", "port"),
-            "syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes"),
+            "syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes", "idle_timeout_seconds",
+                    "max_connections", "max_connections_per_ip", "tls"),
+            "syslog.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert"),
             "api", Set.of("bind", "port"),
             "rules", Set.of("directories"),
             "pipeline", Set.of("ring_size", "shards"));
@@ -68,6 +72,30 @@ public final class ConfigFile {
         return apply(root, base, file, dir);
     }
 
+    /** A {@code syslog.tls} block turns TLS on, on port 6514 unless it names another. */
+    private static DaemonConfig.TlsConfig tls(Reader r, JsonNode tn, DaemonConfig.TlsConfig base, Path file, Path dir) {
+        if (tn == null) {
+            return base;
+        }
+        r.object(tn, "syslog.tls");
+        int port = r.port(tn, "syslog.tls.port", "port", base.enabled() ? base.port() : DaemonConfig.TlsConfig.DEFAULT_PORT);
+        Path cert = r.path(tn, "cert", base.cert(), dir);
+        Path key = r.path(tn, "key", base.key(), dir);
+        Path ca = r.path(tn, "client_ca", base.clientCa(), dir);
+        boolean require = base.requireClientCert();
+        JsonNode rq = tn.get("require_client_cert");
+        if (rq != null) {
+            if (!rq.isBoolean()) {
+                throw new ConfigException(file + ": syslog.tls.require_client_cert must be true or false, not '" + rq.asString() + "'");
+            }
+            require = rq.asBoolean();
+        }
+        if (port >= 0 && (cert == null || key == null)) {
+            throw new ConfigException(file + ": syslog.tls needs both 'cert' and 'key' (PEM files), or port: -1 to turn TLS off");
+        }
+        return new DaemonConfig.TlsConfig(port, cert, key, ca, require);
+    }
+
     private static String location(JacksonException e) {
         var loc = e.getLocation();
         return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
@@ -93,7 +121,11 @@ public final class ConfigFile {
             s = new DaemonConfig.SyslogConfig(r.string(sn, "bind", s.bind()),
                     r.port(sn, "syslog.udp_port", "udp_port", s.udpPort()),
                     r.port(sn, "syslog.tcp_port", "tcp_port", s.tcpPort()),
-                    r.positiveInt(sn, "syslog.max_message_bytes", "max_message_bytes", s.maxMessageBytes()));
+                    r.positiveInt(sn, "syslog.max_message_bytes", "max_message_bytes", s.maxMessageBytes()),
+                    r.positiveInt(sn, "syslog.idle_timeout_seconds", "idle_timeout_seconds", s.idleTimeoutSeconds()),
+                    r.positiveInt(sn, "syslog.max_connections", "max_connections", s.maxConnections()),
+                    r.positiveInt(sn, "syslog.max_connections_per_ip", "max_connections_per_ip", s.maxConnectionsPerIp()),
+                    tls(r, sn.get("tls"), s.tls(), file, dir));
         }
         var a = base.api();
         JsonNode an = root.get("api");

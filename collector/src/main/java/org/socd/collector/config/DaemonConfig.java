@@ -46,12 +46,46 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
     }
 
     /**
-     * @param bind            address the syslog sockets bind to
-     * @param udpPort         UDP port, 0 for any free port, -1 to disable
-     * @param tcpPort         TCP port, 0 for any free port, -1 to disable
-     * @param maxMessageBytes longest message kept; the rest of a longer one is discarded and counted
+     * @param bind                address the syslog sockets bind to
+     * @param udpPort             UDP port, 0 for any free port, -1 to disable
+     * @param tcpPort             TCP port, 0 for any free port, -1 to disable
+     * @param maxMessageBytes     longest message kept; the rest of a longer one is discarded and counted
+     * @param idleTimeoutSeconds  a TCP/TLS connection that delivers no complete message for this long is closed
+     * @param maxConnections      open TCP (and, separately, TLS) connections allowed in total
+     * @param maxConnectionsPerIp open TCP (and, separately, TLS) connections allowed from one address
+     * @param tls                 syslog over TLS (RFC 5425), off unless a port is set
      */
-    public record SyslogConfig(String bind, int udpPort, int tcpPort, int maxMessageBytes) {
+    public record SyslogConfig(String bind, int udpPort, int tcpPort, int maxMessageBytes, int idleTimeoutSeconds,
+                               int maxConnections, int maxConnectionsPerIp, TlsConfig tls) {
+
+        public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 600;
+        public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+        public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 64;
+
+        /** UDP, TCP and the message limit; the connection limits at their defaults and TLS off. */
+        public SyslogConfig(String bind, int udpPort, int tcpPort, int maxMessageBytes) {
+            this(bind, udpPort, tcpPort, maxMessageBytes, DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MAX_CONNECTIONS,
+                    DEFAULT_MAX_CONNECTIONS_PER_IP, TlsConfig.OFF);
+        }
+    }
+
+    /**
+     * Syslog over TLS (RFC 5425).
+     *
+     * @param port              TLS port, 0 for any free port, -1 (the default) for off; 6514 is the standard one
+     * @param cert              server certificate chain (PEM)
+     * @param key               its private key (PEM, unencrypted PKCS#8)
+     * @param clientCa          CA (PEM) client certificates are checked against; null: none asked for
+     * @param requireClientCert refuse clients without a certificate from {@code clientCa}
+     */
+    public record TlsConfig(int port, Path cert, Path key, Path clientCa, boolean requireClientCert) {
+        /** The standard port of syslog over TLS, used when TLS is configured without a port. */
+        public static final int DEFAULT_PORT = 6514;
+        public static final TlsConfig OFF = new TlsConfig(-1, null, null, null, false);
+
+        public boolean enabled() {
+            return port >= 0;
+        }
     }
 
     /** @param bind address of the HTTP API; @param port its port, 0 for any free port */

@@ -36,6 +36,9 @@ import org.socd.collector.net.Transport;
 import org.socd.collector.relp.RelpInput;
 import org.socd.collector.syslog.SyslogTcpInput;
 import org.socd.collector.syslog.SyslogUdpInput;
+import org.socd.collector.syslog.TcpInputSettings;
+import org.socd.collector.tls.TlsContexts;
+import org.socd.collector.tls.TlsSettings;
 import org.socd.correlator.alerts.AlertStore;
 import org.socd.correlator.pipeline.Pipeline;
 import org.socd.correlator.pipeline.PipelineSettings;
@@ -63,11 +66,13 @@ public final class Daemon implements AutoCloseable {
     private JournalFeeder feeder;
     /** Syslog inputs' I/O threads; the API has its own so a busy input never starves it. */
     private final EventLoopGroup ioGroup;
+    private final int ioThreads;
     private final EventLoopGroup apiGroup;
     private final List<AutoCloseable> inputs = new ArrayList<>();
     private final Transport transport;
     private SyslogUdpInput udp;
     private SyslogTcpInput tcp;
+    private SyslogTcpInput tls;
     private RelpInput relp;
     private ApiServer api;
     private volatile boolean closed;
@@ -96,7 +101,8 @@ public final class Daemon implements AutoCloseable {
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
                 parser::parse, rules.engine()::evaluate, store, registry, clock);
         this.transport = Transport.best();
-        this.ioGroup = transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.ioGroup = transport.newGroup(ioThreads);
         this.apiGroup = transport.newGroup(1);
     }
 
@@ -163,14 +169,22 @@ public final class Daemon implements AutoCloseable {
         if (s.udpPort() >= 0) {
             pipeline.registerInput(SyslogUdpInput.INPUT);
             udp = SyslogUdpInput.start(transport, ioGroup, new InetSocketAddress(s.bind(), s.udpPort()),
-                    s.maxMessageBytes(), sink, registry);
+                    ioThreads, s.maxMessageBytes(), sink, registry);
             inputs.add(udp);
         }
         if (s.tcpPort() >= 0) {
             pipeline.registerInput(SyslogTcpInput.INPUT);
             tcp = SyslogTcpInput.start(transport, ioGroup, ioGroup, new InetSocketAddress(s.bind(), s.tcpPort()),
-                    s.maxMessageBytes(), sink, registry);
+                    streamSettings(SyslogTcpInput.INPUT, null), sink, registry);
             inputs.add(tcp);
+        }
+        if (s.tls().enabled()) {
+            var t = s.tls();
+            var context = TlsContexts.server(new TlsSettings(t.cert(), t.key(), t.clientCa(), t.requireClientCert()));
+            pipeline.registerInput(SyslogTcpInput.TLS_INPUT);
+            tls = SyslogTcpInput.start(transport, ioGroup, ioGroup, new InetSocketAddress(s.bind(), t.port()),
+                    streamSettings(SyslogTcpInput.TLS_INPUT, context), sink, registry);
+            inputs.add(tls);
         }
         if (config.relp().port() >= 0) {
             if (journal == null) {
@@ -191,11 +205,18 @@ public final class Daemon implements AutoCloseable {
                 .get(JournalEndpoint.PATH, journal != null ? new JournalEndpoint(journal)
                         : request -> org.socd.collector.http.ApiResponse.ok(Map.of("enabled", false)));
         api = ApiServer.start(transport, apiGroup, apiGroup, new InetSocketAddress(config.api().bind(), config.api().port()), router);
-        LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}; API and /metrics on http://{3}; transport {4}",
+        LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}, tls {5}; API and /metrics on http://{3}; transport {4}",
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
-                tcp == null ? "off" : hostPort(tcp.localAddress()), hostPort(api.localAddress()), transport.name());
+                tcp == null ? "off" : hostPort(tcp.localAddress()), hostPort(api.localAddress()), transport.name(),
+                tls == null ? "off" : hostPort(tls.localAddress()));
         LOG.log(Level.INFO, "RELP on {0}; journal {1}", relp == null ? "off" : hostPort(relp.localAddress()),
                 journal == null ? "off" : config.dataDir().resolve("journal").toAbsolutePath());
+    }
+
+    private TcpInputSettings streamSettings(String input, io.netty.handler.ssl.SslContext context) {
+        var s = config.syslog();
+        return new TcpInputSettings(input, s.maxMessageBytes(), java.time.Duration.ofSeconds(s.idleTimeoutSeconds()),
+                s.maxConnections(), s.maxConnectionsPerIp(), context);
     }
 
     private Map<String, Object> health() {
@@ -232,6 +253,10 @@ public final class Daemon implements AutoCloseable {
 
     public InetSocketAddress syslogTcpAddress() {
         return tcp == null ? null : tcp.localAddress();
+    }
+
+    public InetSocketAddress syslogTlsAddress() {
+        return tls == null ? null : tls.localAddress();
     }
 
     public InetSocketAddress relpAddress() {

@@ -34,6 +34,11 @@ public record Transport(String name, Supplier<IoHandlerFactory> ioHandlerFactory
         return new Transport("nio", NioIoHandler::newFactory, NioServerSocketChannel.class, NioDatagramChannel.class);
     }
 
+    /** True when several sockets can share one port (SO_REUSEPORT): the epoll transport. */
+    public boolean hasReusePort() {
+        return "epoll".equals(name);
+    }
+
     public EventLoopGroup newGroup(int threads) {
         return new MultiThreadIoEventLoopGroup(threads, ioHandlerFactory.get());
     }

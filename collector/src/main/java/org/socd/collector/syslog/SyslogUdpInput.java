@@ -11,7 +11,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.epoll.EpollChannelOption;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import org.socd.collector.intake.RecordSink;
 import org.socd.collector.net.Transport;
 import org.socd.protocol.event.ReceiveMetadata;
@@ -21,7 +24,8 @@ import org.socd.protocol.event.ReceiveMetadata;
  *
  * <p>UDP has no way to slow a sender down, so when the pipeline is full the datagram is dropped
  * and counted in {@code socd_messages_dropped_total{input="syslog-udp"}} — never silently. A
- * datagram longer than the message limit is cut and counted as truncated.
+ * datagram longer than the message limit is cut and counted as truncated. Datagrams up to the
+ * UDP maximum of 65535 bytes are received whole.
  */
 public final class SyslogUdpInput implements AutoCloseable {
 
@@ -29,36 +33,58 @@ public final class SyslogUdpInput implements AutoCloseable {
     /** The largest UDP payload; the receive buffer must hold it whole or the kernel cuts it silently. */
     private static final int MAX_DATAGRAM = 65535;
 
-    private final Channel channel;
+    private final List<Channel> channels;
 
-    private SyslogUdpInput(Channel channel) {
-        this.channel = channel;
+    private SyslogUdpInput(List<Channel> channels) {
+        this.channels = channels;
     }
 
+    /**
+     * Binds {@code sockets} sockets to one port with SO_REUSEPORT when the transport has it (the
+     * kernel then spreads datagrams over them, one per I/O thread), else one socket.
+     */
     public static SyslogUdpInput start(Transport transport, EventLoopGroup group, InetSocketAddress address,
-                                       int maxMessageBytes, RecordSink sink, MeterRegistry registry) {
-        InputMetrics metrics = new InputMetrics(registry, INPUT);
-        Bootstrap b = new Bootstrap()
-                .group(group)
-                .channel(transport.datagramChannel())
-                .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-                .handler(new DatagramPublisher(sink, metrics, registry, maxMessageBytes));
+                                       int sockets, int maxMessageBytes, RecordSink sink, MeterRegistry registry) {
+        InputMetrics metrics = new InputMetrics(registry, INPUT, false);
+        int count = transport.hasReusePort() ? Math.max(1, sockets) : 1;
+        List<Channel> bound = new ArrayList<>(count);
+        InetSocketAddress target = address;
         try {
-            return new SyslogUdpInput(b.bind(address).syncUninterruptibly().channel());
+            for (int i = 0; i < count; i++) {
+                Bootstrap b = new Bootstrap()
+                        .group(group)
+                        .channel(transport.datagramChannel())
+                        .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
+                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                        // each socket its own publisher: its scratch buffer belongs to one event loop
+                        .handler(new DatagramPublisher(sink, metrics, registry, maxMessageBytes));
+                if (count > 1) {
+                    b.option(EpollChannelOption.SO_REUSEPORT, true);
+                }
+                Channel ch = b.bind(target).syncUninterruptibly().channel();
+                bound.add(ch);
+                target = (InetSocketAddress) ch.localAddress(); // port 0: the rest join the port the first got
+            }
         } catch (Exception e) {
+            bound.forEach(c -> c.close().syncUninterruptibly());
             throw new IllegalStateException("cannot listen for syslog on udp " + address + ": " + e.getMessage()
                     + " — is another syslog daemon or socd using the port? Choose another with --syslog-port", e);
         }
+        return new SyslogUdpInput(List.copyOf(bound));
     }
 
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return (InetSocketAddress) channels.get(0).localAddress();
+    }
+
+    /** Sockets bound to the port: more than one only with SO_REUSEPORT. */
+    public int socketCount() {
+        return channels.size();
     }
 
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
+        channels.forEach(c -> c.close().syncUninterruptibly());
     }
 
     private static final class DatagramPublisher extends SimpleChannelInboundHandler<DatagramPacket> {

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.socd.collector.intake.RecordSink;
-import org.socd.collector.syslog.LineFrameDecoder.Frame;
 import org.socd.protocol.event.ReceiveMetadata;
 
 /**
@@ -21,6 +20,7 @@ import org.socd.protocol.event.ReceiveMetadata;
  */
 final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
 
+    private static final System.Logger LOG = System.getLogger(TcpRecordPublisher.class.getName());
     private static final long RETRY_MICROS = 1000;
 
     private final RecordSink sink;
@@ -55,6 +55,23 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
         // running on the event loop after the channel is gone, until the queue is empty.
         drain(ctx);
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof OctetCountRejected rejected) {
+            // Counted always, logged now and then: one broken sender must not flood the log.
+            metrics.octetCountRejected.increment();
+            if (((long) metrics.octetCountRejected.count() & 1023) == 1) {
+                LOG.log(System.Logger.Level.WARNING, "syslog from {0}:{1} ({2}): octet count {3} is larger than any"
+                        + " message ({4} bytes max); reading the frame as a newline-delimited message instead"
+                        + " — if the sender uses octet counting, its framing is broken",
+                        peerAddress, Integer.toString(peerPort), input, rejected.count(),
+                        Long.toString(SyslogFrameDecoder.MAX_OCTET_COUNT));
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override

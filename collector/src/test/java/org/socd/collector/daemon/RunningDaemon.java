@@ -24,10 +24,24 @@ final class RunningDaemon implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     RunningDaemon(Path dataDir, int maxMessageBytes) {
+        this(dataDir, new DaemonConfig.SyslogConfig("127.0.0.1", 0, 0, maxMessageBytes), List.of());
+    }
+
+    /** A daemon with the given syslog settings and extra rule directories, everything on loopback. */
+    RunningDaemon(Path dataDir, DaemonConfig.SyslogConfig syslog, List<Path> ruleDirs) {
         DaemonConfig d = DaemonConfig.defaults();
-        daemon = Daemon.start(new DaemonConfig(dataDir,
-                new DaemonConfig.SyslogConfig("127.0.0.1", 0, 0, maxMessageBytes),
-                new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(), d.pipeline(), d.timeZone()), Clock.systemUTC());
+        daemon = Daemon.start(new DaemonConfig(dataDir, syslog, new DaemonConfig.ApiConfig("127.0.0.1", 0), ruleDirs,
+                d.pipeline(), d.timeZone()), Clock.systemUTC());
+    }
+
+    /** The first event of every alert matching {@code query} (at most 1000). */
+    List<JsonNode> events(String query) {
+        JsonNode r = json("/api/v1/alerts?limit=1000&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode a : r.path("alerts")) {
+            out.add(a.path("events").path(0));
+        }
+        return out;
     }
 
     HttpResponse<String> get(String pathAndQuery) {

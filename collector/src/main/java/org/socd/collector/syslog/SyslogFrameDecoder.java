@@ -1,0 +1,258 @@
+package org.socd.collector.syslog;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.ByteProcessor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Splits a syslog TCP or TLS stream into messages by RFC 6587, choosing the framing anew at
+ * every frame as rsyslog does: a frame that starts with a digit 1-9 followed by digits and a
+ * space is octet-counted ({@code 57 <13>...}); anything else is delimited by LF (a preceding CR
+ * is dropped) or NUL. A connection may therefore mix both, and a delimited message that merely
+ * starts with a digit ({@code 2026-11-26T10:00:00 host ...}) stays a delimited message.
+ *
+ * <p>Bounded: nothing is ever buffered beyond {@code maxFrameBytes} plus an octet-count header.
+ * A longer delimited message is cut at the limit and passed on marked truncated; the rest up to
+ * the delimiter is skipped unbuffered. An octet count above the limit but at most
+ * {@link #MAX_OCTET_COUNT} is a real, long message: its head is passed on truncated and the rest
+ * skipped unbuffered, so the stream stays in step. A larger count (99999999999, or an epoch
+ * timestamp at the start of a message without PRI) cannot be a message length worth trusting:
+ * the decoder fires an {@link OctetCountRejected} user event to be counted and reads the frame as a
+ * delimited message instead, as rsyslog does, so nothing is buffered for the count and the
+ * connection goes on.
+ *
+ * <p>A trailing LF (or CRLF) inside a counted frame is dropped, as rsyslog does on receipt: its
+ * own forwarding template puts one there.
+ *
+ * <p>On disconnect a final delimited message without its delimiter is still delivered (senders
+ * often omit the last newline); an incomplete octet-counted frame is delivered marked truncated.
+ */
+public final class SyslogFrameDecoder extends ByteToMessageDecoder {
+
+    /**
+     * The largest octet count taken as a message length (16 MiB): far above any syslog sender's
+     * message limit, far below a 10-digit epoch timestamp.
+     */
+    public static final long MAX_OCTET_COUNT = 16L * 1024 * 1024;
+    /** Digits of {@link #MAX_OCTET_COUNT}; a longer digit run before the space cannot be a count. */
+    private static final int MAX_COUNT_DIGITS = 8;
+    /** A digit run this long without a space is just a number starting a delimited message. */
+    private static final int MAX_DIGIT_RUN = 20;
+
+    private static final ByteProcessor FIND_DELIMITER = b -> b != '\n' && b != 0;
+
+    private enum State { FRAME_START, OCTETS, DELIMITED, SKIP_TO_DELIMITER, SKIP_OCTETS }
+
+    private final int maxFrameBytes;
+    private State state = State.FRAME_START;
+    /** OCTETS: bytes of the frame body still to come; SKIP_OCTETS: bytes still to skip. */
+    private long remaining;
+    /** OCTETS: true when the body is longer than the limit and only its head will be passed on. */
+    private boolean octetsTruncated;
+    /** DELIMITED: bytes already scanned for a delimiter, so a slow sender is not rescanned per byte. */
+    private int scanned;
+    private long discardedBytes;
+    private long rejectedCounts;
+
+    public SyslogFrameDecoder(int maxFrameBytes) {
+        if (maxFrameBytes <= 0) {
+            throw new IllegalArgumentException("maxFrameBytes must be positive: " + maxFrameBytes);
+        }
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** Bytes thrown away after cuts on this connection so far. */
+    public long discardedBytes() {
+        return discardedBytes;
+    }
+
+    /** Octet counts on this connection too large to be taken as message lengths. */
+    public long rejectedCounts() {
+        return rejectedCounts;
+    }
+
+    /** Bytes held back waiting for the rest of a frame; what the memory bound is about. */
+    int bufferedBytes() {
+        ByteBuf b = internalBuffer();
+        return b == null ? 0 : b.readableBytes();
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (in.isReadable()) {
+            boolean progressed = switch (state) {
+                case FRAME_START -> frameStart(ctx, in);
+                case OCTETS -> octets(in, out);
+                case DELIMITED -> delimited(in, out);
+                case SKIP_TO_DELIMITER -> skipToDelimiter(in);
+                case SKIP_OCTETS -> skipOctets(in);
+            };
+            if (!progressed) {
+                return;
+            }
+        }
+    }
+
+    /** Decides the framing of the next frame; false when more bytes are needed to decide. */
+    private boolean frameStart(ChannelHandlerContext ctx, ByteBuf in) {
+        int start = in.readerIndex();
+        byte first = in.getByte(start);
+        if (first < '1' || first > '9') {
+            state = State.DELIMITED;
+            scanned = 0;
+            return true;
+        }
+        int end = in.writerIndex();
+        long count = 0;
+        int i = start;
+        while (i < end) {
+            byte b = in.getByte(i);
+            if (b == ' ') {
+                break;
+            }
+            if (b < '0' || b > '9' || i - start == MAX_DIGIT_RUN) {
+                state = State.DELIMITED; // digits, then not a space: a message, not a count
+                scanned = 0;
+                return true;
+            }
+            if (i - start <= MAX_COUNT_DIGITS) { // beyond that the value no longer matters (nor fits)
+                count = count * 10 + (b - '0');
+            }
+            i++;
+        }
+        if (i == end) {
+            return false; // the count (or the message) goes on in the next read: at most MAX_DIGIT_RUN bytes
+        }
+        if (i - start > MAX_COUNT_DIGITS || count > MAX_OCTET_COUNT) {
+            return rejectCount(ctx, in, start); // digits and a space, but no length we would trust
+        }
+        in.readerIndex(i + 1); // past the space
+        remaining = count;
+        octetsTruncated = count > maxFrameBytes;
+        state = State.OCTETS;
+        return true;
+    }
+
+    /**
+     * Reports the count and reads this frame, digits included, as a delimited message. The report
+     * is a user event, not a decoded message: it consumes no bytes, which a decoder's output must.
+     */
+    private boolean rejectCount(ChannelHandlerContext ctx, ByteBuf in, int start) {
+        int space = in.indexOf(start, in.writerIndex(), (byte) ' ');
+        int shown = Math.min(space - start, MAX_DIGIT_RUN);
+        rejectedCounts++;
+        ctx.fireUserEventTriggered(new OctetCountRejected(in.toString(start, shown, StandardCharsets.US_ASCII)));
+        state = State.DELIMITED;
+        scanned = 0;
+        return true;
+    }
+
+    private boolean octets(ByteBuf in, List<Object> out) {
+        int want = (int) Math.min(remaining, maxFrameBytes);
+        if (in.readableBytes() < want) {
+            return false;
+        }
+        int length = want;
+        if (!octetsTruncated) {
+            // rsyslog's SyslogProtocol23 template ends the counted frame with LF; drop it as rsyslog does on receipt.
+            if (length > 0 && in.getByte(in.readerIndex() + length - 1) == '\n') {
+                length--;
+            }
+            if (length > 0 && in.getByte(in.readerIndex() + length - 1) == '\r') {
+                length--;
+            }
+        }
+        if (length > 0) {
+            out.add(new Frame(in.retainedSlice(in.readerIndex(), length), octetsTruncated));
+        }
+        in.skipBytes(want);
+        remaining -= want;
+        if (remaining > 0) {
+            discardedBytes += remaining;
+            state = State.SKIP_OCTETS;
+        } else {
+            state = State.FRAME_START;
+        }
+        return true;
+    }
+
+    private boolean skipOctets(ByteBuf in) {
+        int skip = (int) Math.min(remaining, in.readableBytes());
+        in.skipBytes(skip);
+        remaining -= skip;
+        if (remaining == 0) {
+            state = State.FRAME_START;
+        }
+        return true;
+    }
+
+    private boolean delimited(ByteBuf in, List<Object> out) {
+        int start = in.readerIndex();
+        int available = in.readableBytes();
+        int delimiter = in.forEachByte(start + scanned, available - scanned, FIND_DELIMITER);
+        if (delimiter < 0) {
+            if (available > maxFrameBytes) {
+                out.add(new Frame(in.readRetainedSlice(maxFrameBytes), true));
+                state = State.SKIP_TO_DELIMITER;
+                scanned = 0;
+                return true;
+            }
+            scanned = available;
+            return false;
+        }
+        scanned = 0;
+        state = State.FRAME_START;
+        int length = delimiter - start;
+        if (length > 0 && in.getByte(delimiter - 1) == '\r') {
+            length--;
+        }
+        if (length > 0) { // blank lines (and the LF some senders put after a counted frame) carry nothing
+            boolean truncated = length > maxFrameBytes;
+            out.add(new Frame(in.retainedSlice(start, Math.min(length, maxFrameBytes)), truncated));
+            if (truncated) {
+                discardedBytes += length - maxFrameBytes;
+            }
+        }
+        in.readerIndex(delimiter + 1);
+        return true;
+    }
+
+    private boolean skipToDelimiter(ByteBuf in) {
+        int start = in.readerIndex();
+        int delimiter = in.forEachByte(FIND_DELIMITER);
+        if (delimiter < 0) {
+            discardedBytes += in.readableBytes();
+            in.skipBytes(in.readableBytes());
+            return false;
+        }
+        discardedBytes += delimiter - start;
+        in.readerIndex(delimiter + 1);
+        state = State.FRAME_START;
+        return true;
+    }
+
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        decode(ctx, in, out);
+        if (in.isReadable()) {
+            int length = in.readableBytes();
+            if ((state == State.DELIMITED || state == State.FRAME_START)
+                    && in.getByte(in.writerIndex() - 1) == '\r') {
+                length--;
+            }
+            if (state == State.DELIMITED || state == State.FRAME_START) {
+                if (length > 0) {
+                    out.add(new Frame(in.readRetainedSlice(length), false));
+                }
+            } else if (state == State.OCTETS) {
+                // The sender promised more than it sent before going away: keep what came, flagged.
+                out.add(new Frame(in.readRetainedSlice(length), true));
+            }
+        }
+        in.skipBytes(in.readableBytes());
+        state = State.FRAME_START;
+    }
+}
