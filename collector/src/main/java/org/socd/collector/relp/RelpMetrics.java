@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * What the RELP input counts: {@code socd_messages_received_total{input="relp"}},
  * {@code socd_bytes_received_total{input="relp"}}, {@code socd_relp_commands_total{command}},
  * {@code socd_relp_duplicates_total} (retransmissions answered without journaling twice),
- * {@code socd_connections_errors_total{input="relp",reason}} (framing, transport) and
+ * {@code socd_connections_errors_total{input="relp"}}, {@code socd_relp_errors_total{reason}} (framing,
+ * transport) and
  * {@code socd_connections_active{input="relp"}}.
  */
 final class RelpMetrics {
@@ -56,9 +57,13 @@ final class RelpMetrics {
 
     /** Counts a closed session and logs it, at most once a second. */
     void error(String reason, String message) {
+        // Same tag keys as the syslog inputs' series (Prometheus needs one key set per name);
+        // the reason goes to a RELP series of its own.
         Counter.builder("socd.connections.errors")
                 .description("Connections closed because of a transport error (reset, garbage TLS, ...)")
-                .tag("input", RelpInput.INPUT).tag("reason", reason).register(registry).increment();
+                .tag("input", RelpInput.INPUT).register(registry).increment();
+        Counter.builder("socd.relp.errors").description("RELP sessions closed by an error, by reason (framing, transport)")
+                .tag("reason", reason).register(registry).increment();
         long now = System.nanoTime();
         long last = lastLogNanos.get();
         if (now - last > TimeUnit.SECONDS.toNanos(1) && lastLogNanos.compareAndSet(last, now)) {

@@ -141,7 +141,7 @@ class RelpInputTest {
                 assertEquals(null, in.readLine());
             }
         }
-        assertEquals(3.0, registry.get("socd.connections.errors").tag("reason", "framing").counter().count());
+        assertEquals(3.0, registry.get("socd.relp.errors").tag("reason", "framing").counter().count());
         assertEquals(0, journal.durableEnd(), "nothing from garbage reaches the journal");
         try (Socket s = connect()) {
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
