@@ -29,6 +29,10 @@ public final class RelpInput implements AutoCloseable {
     public static final String INPUT = "relp";
     /** RELP's own bound on one message; a larger DATALEN ends the session. */
     public static final int MAX_DATA_BYTES = 128 * 1024;
+    /** Open sessions allowed at once; more are closed at once and counted, so memory stays bounded. */
+    public static final int MAX_SESSIONS = 1024;
+    /** A session that sends nothing for this long is told serverclose and closed (the sender reconnects when it has data). */
+    public static final int IDLE_SECONDS = 600;
     /** Journal records scanned at start to recognise retransmissions of messages sent before a restart. */
     private static final long PRIME_RECORDS = 65_536;
 
@@ -59,7 +63,13 @@ public final class RelpInput implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (sessions.size() >= MAX_SESSIONS) {
+                            metrics.refused.increment();
+                            ch.close();
+                            return;
+                        }
                         sessions.add(ch);
+                        ch.pipeline().addLast("idle", new io.netty.handler.timeout.IdleStateHandler(IDLE_SECONDS, 0, 0));
                         ch.pipeline().addLast("framer", new RelpFrameDecoder(MAX_DATA_BYTES));
                         ch.pipeline().addLast("session", new RelpSession(journal, dedup, metrics));
                     }

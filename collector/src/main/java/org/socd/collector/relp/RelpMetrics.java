@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the RELP input counts: {@code socd_messages_received_total{input="relp"}},
  * {@code socd_bytes_received_total{input="relp"}}, {@code socd_relp_commands_total{command}},
- * {@code socd_relp_duplicates_total} (retransmissions answered without journaling twice),
+ * {@code socd_relp_sessions_refused_total}, {@code socd_relp_duplicates_total} (retransmissions answered without journaling twice),
  * {@code socd_connections_errors_total{input="relp"}}, {@code socd_relp_errors_total{reason}} (framing,
  * transport) and
  * {@code socd_connections_active{input="relp"}}.
@@ -25,6 +25,7 @@ final class RelpMetrics {
     final Counter received;
     final Counter bytes;
     final Counter duplicates;
+    final Counter refused;
     final AtomicInteger connections = new AtomicInteger();
     private final MeterRegistry registry;
     private final AtomicLong lastLogNanos = new AtomicLong();
@@ -37,6 +38,9 @@ final class RelpMetrics {
                 .tag("input", RelpInput.INPUT).register(registry);
         duplicates = Counter.builder("socd.relp.duplicates")
                 .description("RELP retransmissions of messages already journaled; answered, not journaled again")
+                .register(registry);
+        refused = Counter.builder("socd.relp.sessions.refused")
+                .description("RELP connections closed at once because " + RelpInput.MAX_SESSIONS + " sessions were open")
                 .register(registry);
         registry.gauge("socd.connections.active", io.micrometer.core.instrument.Tags.of("input", RelpInput.INPUT),
                 connections);

@@ -223,6 +223,16 @@ final class RelpSession extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof io.netty.handler.timeout.IdleStateEvent && answers.isEmpty() && waiting.isEmpty()) {
+            ctx.writeAndFlush(ByteBufUtil.writeAscii(ctx.alloc(), "0 serverclose 0\n"))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable c = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
                 && !(cause instanceof RelpFrameDecoder.RelpFramingException) ? cause.getCause() : cause;
