@@ -73,6 +73,9 @@ class EndToEndIT {
         }
         JsonNode alert = awaitAlert("host:e2e-tcp-host");
         assertEquals("e2e-tcp-host", alert.path("host").asString());
+        // The sshd decoder's fields reach the alert: the attacker, not the syslog sender.
+        assertEquals("admin", alert.path("user").asString(), alert.toString());
+        assertEquals("203.0.113.7", alert.path("src_ip").asString(), alert.toString());
         assertTrue(alert.path("rule_title").asString().toLowerCase().contains("ssh"), alert.toString());
         assertEquals("new", alert.path("status").asString());
         assertEquals("syslog-tcp", alert.path("events").path(0).path("input").asString());

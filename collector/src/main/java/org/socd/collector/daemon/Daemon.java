@@ -42,7 +42,7 @@ import org.socd.collector.tls.TlsSettings;
 import org.socd.correlator.alerts.AlertStore;
 import org.socd.correlator.pipeline.Pipeline;
 import org.socd.correlator.pipeline.PipelineSettings;
-import org.socd.protocol.syslog.SyslogParser;
+import org.socd.protocol.syslog.SyslogDecoding;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
 import org.socd.rules.pack.RuleLoader;
@@ -97,9 +97,9 @@ public final class Daemon implements AutoCloseable {
                     + ": " + e.getMessage() + " — is another socd using this data directory?", e);
         }
         this.journal = config.journal().enabled() ? openJournal(config) : null;
-        SyslogParser parser = new SyslogParser(config.timeZone(), clock);
+        SyslogDecoding decoding = SyslogDecoding.of(config.timeZone(), clock);
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
-                parser::parse, rules.engine()::evaluate, store, registry, clock);
+                decoding::decode, rules.engine()::evaluate, store, registry, clock);
         this.transport = Transport.best();
         this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.ioGroup = transport.newGroup(ioThreads);

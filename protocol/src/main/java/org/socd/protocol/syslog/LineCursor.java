@@ -17,13 +17,17 @@ final class LineCursor {
     /** Exclusive end of the line (trailing CR/LF/NUL already removed). */
     final int end;
     int pos;
+    private final AsciiNameCache names;
     private StringBuilder problems;
 
-    LineCursor(byte[] buf, int start, int end) {
+    static final int MAX_PROBLEMS_LENGTH = 1024;
+
+    LineCursor(byte[] buf, int start, int end, AsciiNameCache names) {
         this.buf = buf;
         this.start = start;
         this.end = end;
         this.pos = start;
+        this.names = names;
     }
 
     boolean atEnd() {
@@ -80,6 +84,14 @@ final class LineCursor {
         return to > from ? new String(buf, from, to - from, StandardCharsets.UTF_8) : null;
     }
 
+    /**
+     * Like {@link #text} for tokens that repeat from line to line (SD-IDs, PARAM-NAMEs, app and
+     * host names, MSGIDs): the String is shared with earlier lines when the bytes are the same.
+     */
+    String name(int from, int to) {
+        return names.get(buf, from, to);
+    }
+
     /** Up to three space-separated tokens from {@code from}, at most 32 bytes, for error messages. */
     String excerpt(int from) {
         int limit = Math.min(end, from + 32);
@@ -95,10 +107,19 @@ final class LineCursor {
         return s == null ? "" : s;
     }
 
-    /** Records something that was not understood; the event is still produced. */
+    /**
+     * Records something that was not understood; the event is still produced. At most
+     * {@value #MAX_PROBLEMS_LENGTH} characters are kept, so a line with thousands of small faults
+     * (unquoted SD values, say) cannot make its event many times larger than itself.
+     */
     void problem(String what) {
         if (problems == null) {
             problems = new StringBuilder(what.length() + 16);
+        } else if (problems.length() >= MAX_PROBLEMS_LENGTH) {
+            if (problems.charAt(problems.length() - 1) != '.') {
+                problems.append("; more problems not listed.");
+            }
+            return;
         } else {
             problems.append("; ");
         }

@@ -1,23 +1,33 @@
 package org.socd.protocol.syslog;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Reads the header of a BSD syslog line (RFC 3164) after the PRI, as real senders write it rather
  * than as the RFC describes it: {@code [SEQ: ][TIMESTAMP ][HOSTNAME ][TAG[\[PID\]]: ]MSG}.
  *
- * <p>Every part may be missing. A Cisco sequence number ({@code 123: }) is skipped; the timestamp
- * may be BSD style or RFC 3339; the hostname is only taken when the token after the timestamp is
- * not itself a tag ({@code sshd[1]:}, {@code snort:}), because many senders (Cisco, macOS,
+ * <p>Every part may be missing. A relay's {@code Message forwarded from HOST:} names the host. A
+ * body of {@code key=value} pairs with no header at all (FortiGate: {@code date=... time=...
+ * devname=...}) gets its timestamp and host from those keys. A Cisco sequence number
+ * ({@code 123: }) is skipped; the timestamp may be BSD style or RFC 3339; the hostname is only
+ * taken when the token after the timestamp is not itself a tag ({@code sshd[1]:}, {@code snort:})
+ * or a body ({@code CEF:0|...}, {@code key=value}), because many senders (Cisco, macOS,
  * {@code logger} to a local socket) omit it; the tag may contain {@code / ( ) . -} and any length,
  * and its PID part anything but a space ({@code monit[2340:0]}).
  */
 final class Rfc3164HeaderParser {
 
+    private static final byte[] FORWARDED = "Message forwarded from ".getBytes(StandardCharsets.US_ASCII);
+
     private final Rfc3164TimestampParser bsdTimestamps;
     private final Rfc3339TimestampParser isoTimestamps;
+    private final KeyValueHeaderParser keyValueHeaders;
 
-    Rfc3164HeaderParser(Rfc3164TimestampParser bsdTimestamps, Rfc3339TimestampParser isoTimestamps) {
+    Rfc3164HeaderParser(Rfc3164TimestampParser bsdTimestamps, Rfc3339TimestampParser isoTimestamps,
+            KeyValueHeaderParser keyValueHeaders) {
         this.bsdTimestamps = bsdTimestamps;
         this.isoTimestamps = isoTimestamps;
+        this.keyValueHeaders = keyValueHeaders;
     }
 
     void parse(LineCursor c, SyslogHeader h) {
@@ -36,15 +46,47 @@ final class Rfc3164HeaderParser {
         } else {
             timestampWithOrigin(c, h);
         }
+        if (h.timestamp == null && keyValueHeaders.parse(c, h)) {
+            h.messageStart = c.pos; // a headerless key=value body (FortiGate) is all message
+            return;
+        }
         if (h.timestamp == null) {
             c.problem(c.pos >= c.end ? "no timestamp" : "unparseable timestamp '" + c.excerpt(tsStart) + "'");
         } else if (h.hostname == null) {
             c.skipSpaces();
-            h.hostname = hostname(c);
+            if (!relayPrefix(c, h)) {
+                h.hostname = hostname(c);
+            }
         }
         c.skipSpaces();
+        relayPrefix(c, h);
         tag(c, h);
         h.messageStart = c.pos;
+    }
+
+    /**
+     * Reads a relay's {@code Message forwarded from HOST: } (HP-UX and Solaris syslogd) at the
+     * cursor: HOST is where the message came from, so it becomes the hostname, replacing the
+     * relay's own name read before it.
+     */
+    private static boolean relayPrefix(LineCursor c, SyslogHeader h) {
+        if (c.end - c.pos < FORWARDED.length || c.buf[c.pos] != 'M') {
+            return false;
+        }
+        for (int i = 0; i < FORWARDED.length; i++) {
+            if (c.buf[c.pos + i] != FORWARDED[i]) {
+                return false;
+            }
+        }
+        int from = c.pos + FORWARDED.length;
+        int to = c.spaceOrEnd(from);
+        if (to - 1 <= from || c.buf[to - 1] != ':') {
+            return false;
+        }
+        h.hostname = c.text(from, to - 1);
+        c.pos = to;
+        c.skipSpaces();
+        return true;
     }
 
     /**
@@ -103,8 +145,13 @@ final class Rfc3164HeaderParser {
         if (last == ':' || last == ']') {
             return null; // "sshd[12]:", "snort:", "%SYS-5-CONFIG_I:" -- a tag right after the timestamp
         }
+        for (int i = from; i < to; i++) {
+            if (c.buf[i] == '|' || c.buf[i] == '=') {
+                return null; // "CEF:0|Vendor|...", "key=value": the body right after the timestamp
+            }
+        }
         c.pos = to;
-        return c.text(from, to);
+        return c.name(from, to);
     }
 
     /** Reads {@code TAG[PID]:} or {@code TAG:} at the cursor into the header; leaves the cursor if absent. */
@@ -142,7 +189,7 @@ final class Rfc3164HeaderParser {
         if (next != ' ' && next != -1) {
             return; // "http://...", "12:00": a colon inside text is not a tag terminator
         }
-        h.appname = c.text(from, i);
+        h.appname = c.name(from, i);
         h.procid = procid;
         c.pos = after;
     }

@@ -8,8 +8,9 @@ import java.time.zone.ZoneRules;
 
 /**
  * Reads the BSD timestamp of RFC 3164 ({@code Mar 12 12:00:08}) with the variations real senders
- * produce: a clock-sync marker {@code *} or {@code .} (Cisco), upper-case month names, a space-padded
- * or unpadded day, a year before the time ({@code Mar 12 2018 12:00:08}), fractions of a second,
+ * produce: a clock-sync marker {@code *} or {@code .} (Cisco), upper-case and full month names, a
+ * space-padded or unpadded day, a year before or after the time ({@code Mar 12 2018 12:00:08},
+ * {@code Mar 12 12:00:08 2018}, {@code Aug 24 05:34:00 CST 1987}), fractions of a second,
  * a time-zone abbreviation ({@code UTC}) and a trailing colon.
  *
  * <p>Most of these timestamps carry no year. The year is chosen so that the instant is not more
@@ -32,6 +33,9 @@ final class Rfc3164TimestampParser {
         }
     }
 
+    private static final String[] FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+
     private final ZoneRules rules;
     private final Clock clock;
 
@@ -52,10 +56,14 @@ final class Rfc3164TimestampParser {
             p++;
         }
         int month = month(c, p);
-        if (month == 0 || c.at(p + 3) != ' ') {
+        if (month == 0) {
             return null;
         }
-        p += 4;
+        p = monthNameEnd(c, p, month);
+        if (p < 0 || c.at(p) != ' ') {
+            return null;
+        }
+        p++;
         if (c.at(p) == ' ') {
             p++; // "Mar  1": the day is space-padded to two columns
         }
@@ -96,6 +104,11 @@ final class Rfc3164TimestampParser {
                 p++;
             }
         }
+        int yearAfter = year < 0 ? yearAt(c, p) : -1;
+        if (yearAfter >= 0) {
+            year = yearAfter; // "Mar 12 12:00:08 2018": the year after the time (Java, some appliances)
+            p += 5;
+        }
         ZoneOffset named = null;
         if (c.at(p) == ' ') {
             int nameEnd = p + 1;
@@ -108,6 +121,11 @@ final class Rfc3164TimestampParser {
                 named = TimeZoneAbbreviations.lookup(c.buf, p + 1, nameEnd);
                 if (named != null) {
                     p = nameEnd;
+                    yearAfter = year < 0 ? yearAt(c, p) : -1;
+                    if (yearAfter >= 0) {
+                        year = yearAfter; // RFC 3164's own example: "Aug 24 05:34:00 CST 1987"
+                        p += 5;
+                    }
                 }
             }
         }
@@ -132,6 +150,16 @@ final class Rfc3164TimestampParser {
         }
         c.pos = p;
         return new SyslogTimestamp(epochSecond, nano);
+    }
+
+    /** The year in {@code " YYYY"} at {@code p} when a space, colon or the end follows it, else -1. */
+    private static int yearAt(LineCursor c, int p) {
+        if (c.at(p) != ' ') {
+            return -1;
+        }
+        int year = c.number(p + 1, 4);
+        int after = c.at(p + 5);
+        return year >= 0 && (after == ' ' || after == ':' || after == -1) ? year : -1;
     }
 
     /** The latest of next, this and earlier years in which the stamp is at most a day ahead of now. */
@@ -179,6 +207,34 @@ final class Rfc3164TimestampParser {
             return 0;
         }
         return MONTHS[((a & 31) << 10) | ((b & 31) << 5) | (d & 31)];
+    }
+
+    /**
+     * Where the month name starting at {@code p} ends: after its three letters, or after the full
+     * name ({@code March}, {@code SEPTEMBER}, also {@code Sept}); -1 if other letters follow.
+     */
+    private static int monthNameEnd(LineCursor c, int p, int month) {
+        int end = p + 3;
+        while (isLetter(c.at(end))) {
+            end++;
+        }
+        if (end == p + 3) {
+            return end;
+        }
+        String full = FULL_MONTHS[month - 1];
+        int n = end - p;
+        if (n == 4 && month == 9 && (c.at(p + 3) | 0x20) == 't') {
+            return end;
+        }
+        if (n != full.length()) {
+            return -1;
+        }
+        for (int i = 3; i < n; i++) {
+            if ((c.at(p + i) | 0x20) != full.charAt(i)) {
+                return -1;
+            }
+        }
+        return end;
     }
 
     private static boolean isLetter(int b) {

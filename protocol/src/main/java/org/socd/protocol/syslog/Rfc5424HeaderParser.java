@@ -63,19 +63,19 @@ final class Rfc5424HeaderParser {
         if (!nextField(c, "HOSTNAME")) {
             return Outcome.PARSED;
         }
-        h.hostname = field(c);
+        h.hostname = field(c, true);
         if (!nextField(c, "APP-NAME")) {
             return Outcome.PARSED;
         }
-        h.appname = field(c);
+        h.appname = field(c, true);
         if (!nextField(c, "PROCID")) {
             return Outcome.PARSED;
         }
-        h.procid = field(c);
+        h.procid = field(c, false);
         if (!nextField(c, "MSGID")) {
             return Outcome.PARSED;
         }
-        h.msgid = field(c);
+        h.msgid = field(c, true);
         if (!nextField(c, "STRUCTURED-DATA")) {
             return Outcome.PARSED;
         }
@@ -93,15 +93,15 @@ final class Rfc5424HeaderParser {
         return false;
     }
 
-    /** Reads one space-delimited header field; null for the NILVALUE. */
-    private static String field(LineCursor c) {
+    /** Reads one space-delimited header field; null for the NILVALUE. Names repeat: see {@link LineCursor#name}. */
+    private static String field(LineCursor c, boolean repeats) {
         int from = c.pos;
         int to = c.spaceOrEnd(from);
         c.pos = to;
         if (to - from == 1 && c.buf[from] == '-') {
             return null;
         }
-        return c.text(from, to);
+        return repeats ? c.name(from, to) : c.text(from, to);
     }
 
     private static void structuredDataAndMessage(LineCursor c, SyslogHeader h) {

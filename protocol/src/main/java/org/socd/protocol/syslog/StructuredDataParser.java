@@ -1,7 +1,6 @@
 package org.socd.protocol.syslog;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +9,8 @@ import java.util.Map;
  *
  * <p>Inside a PARAM-VALUE the escapes {@code \"}, {@code \\} and {@code \]} stand for the second
  * character; a backslash before anything else is kept, as section 6.3.3 requires. Repeated SD-IDs
- * (forbidden, but sent) are merged rather than dropped. When an element is malformed, the elements
+ * (forbidden, but sent) are merged rather than dropped. An unquoted value ({@code [x a=1]}) is kept
+ * up to the next space or ']' and reported in {@code parse_error}. When an element is malformed, the elements
  * before it are kept and the cursor is left at its '[' so the unread text ends up in the message
  * instead of being lost.
  */
@@ -25,7 +25,7 @@ final class StructuredDataParser {
      * naming the column when an element is malformed.
      */
     static Map<String, Map<String, String>> parse(LineCursor c) {
-        Map<String, Map<String, String>> elements = new LinkedHashMap<>(4);
+        SmallMap<Map<String, String>> elements = new SmallMap<>(4);
         while (c.peek() == '[') {
             int elementStart = c.pos;
             String error = element(c, elements);
@@ -39,24 +39,26 @@ final class StructuredDataParser {
     }
 
     /** Reads one element into {@code into}; returns null, or what was wrong with the cursor at the spot. */
-    private static String element(LineCursor c, Map<String, Map<String, String>> into) {
+    private static String element(LineCursor c, SmallMap<Map<String, String>> into) {
         int p = c.pos + 1;
         int idEnd = nameEnd(c, p);
         if (idEnd == p) {
             c.pos = p;
             return "expected an SD-ID after '['";
         }
-        String id = new String(c.buf, p, idEnd - p, StandardCharsets.UTF_8);
-        Map<String, String> params = new LinkedHashMap<>(8);
+        String id = c.name(p, idEnd);
+        SmallMap<String> params = new SmallMap<>(4);
         p = idEnd;
         while (true) {
             int b = c.at(p);
             if (b == ']') {
                 c.pos = p + 1;
-                into.merge(id, params, (old, add) -> {
-                    old.putAll(add);
-                    return old;
-                });
+                Map<String, String> earlier = into.get(id);
+                if (earlier == null) {
+                    into.put(id, params);
+                } else {
+                    earlier.putAll(params); // a repeated SD-ID: merged, not dropped
+                }
                 return null;
             }
             if (b != ' ') {
@@ -70,11 +72,29 @@ final class StructuredDataParser {
                 continue;
             }
             int nameEnd = nameEnd(c, p);
-            if (nameEnd == p || c.at(nameEnd) != '=' || c.at(nameEnd + 1) != '"') {
-                c.pos = c.at(nameEnd) == '=' && nameEnd > p ? nameEnd + 1 : nameEnd;
+            if (nameEnd == p || c.at(nameEnd) != '=') {
+                c.pos = nameEnd;
                 return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
             }
-            String name = new String(c.buf, p, nameEnd - p, StandardCharsets.UTF_8);
+            String name = c.name(p, nameEnd);
+            if (c.at(nameEnd + 1) != '"') {
+                // Unquoted value (sloppy senders): kept up to the next space or ']', and flagged.
+                int valueStart = nameEnd + 1;
+                int valueEnd = valueStart;
+                int b2;
+                while ((b2 = c.at(valueEnd)) != -1 && b2 != ' ' && b2 != ']' && b2 != '"') {
+                    valueEnd++;
+                }
+                if (b2 == '"' || b2 == -1) {
+                    c.pos = valueEnd;
+                    return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
+                }
+                c.problem("unquoted value of '" + name + "' in SD-ELEMENT '" + id + "' at column "
+                        + c.column(valueStart) + ": kept as is");
+                params.put(name, new String(c.buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8));
+                p = valueEnd;
+                continue;
+            }
             p = nameEnd + 2;
             int valueEnd = valueEnd(c, p);
             if (valueEnd < 0) {

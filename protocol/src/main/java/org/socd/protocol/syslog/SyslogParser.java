@@ -30,13 +30,15 @@ public final class SyslogParser {
     private final Clock clock;
     private final Rfc5424HeaderParser rfc5424;
     private final Rfc3164HeaderParser rfc3164;
+    private final AsciiNameCache names = new AsciiNameCache();
 
     public SyslogParser(ZoneId zoneForYearlessTimestamps, Clock clock) {
         Objects.requireNonNull(zoneForYearlessTimestamps, "zoneForYearlessTimestamps");
         this.clock = Objects.requireNonNull(clock, "clock");
         Rfc3339TimestampParser iso = new Rfc3339TimestampParser(zoneForYearlessTimestamps);
         this.rfc5424 = new Rfc5424HeaderParser(iso);
-        this.rfc3164 = new Rfc3164HeaderParser(new Rfc3164TimestampParser(zoneForYearlessTimestamps, clock), iso);
+        this.rfc3164 = new Rfc3164HeaderParser(new Rfc3164TimestampParser(zoneForYearlessTimestamps, clock), iso,
+                new KeyValueHeaderParser(zoneForYearlessTimestamps));
     }
 
     /** A parser for UTC senders with the system clock. */
@@ -59,7 +61,7 @@ public final class SyslogParser {
         }
         long receivedNanos = meta != null ? meta.receivedNanos() : epochNanos(clock);
         try {
-            return parseLine(new LineCursor(buf, from, to), receivedNanos, meta, clamped);
+            return parseLine(new LineCursor(buf, from, to, names), receivedNanos, meta, clamped);
         } catch (RuntimeException bug) {
             // A parser bug must cost one event its fields, never the event itself or the pipeline.
             Event event = bare(buf, from, to, receivedNanos, meta);
@@ -75,8 +77,10 @@ public final class SyslogParser {
         SyslogHeader h = new SyslogHeader();
         h.pri = Pri.parse(c);
         int afterPri = c.pos;
+        boolean ietf = false;
         switch (rfc5424.parse(c, h)) {
             case PARSED:
+                ietf = true;
                 break;
             case UNSUPPORTED_VERSION:
                 rfc3164.parse(c, h);
@@ -97,7 +101,7 @@ public final class SyslogParser {
         event.put(Event.PROCID, h.procid);
         event.put(Event.MSGID, h.msgid);
         event.put(Event.STRUCTURED_DATA, h.structuredData);
-        event.put(Event.MESSAGE, message(c, h.messageStart));
+        event.put(Event.MESSAGE, message(c, h.messageStart, ietf));
         event.put(Event.SOURCE_IP, peer);
         event.put(Event.INPUT, meta != null ? meta.input() : null);
         event.put(Event.RAW, raw(c.buf, c.start, c.end));
@@ -108,13 +112,17 @@ public final class SyslogParser {
     /**
      * MSG without leading spaces and UTF-8 BOM. The spaces go because senders disagree on how
      * many separate header and MSG (rsyslog's RFC 5424 template adds one to the one already there).
+     * In RFC 5424 messages the three letters {@code BOM} are dropped too: senders built from the
+     * RFC's examples write the placeholder literally where the BOM belongs.
      */
-    private static String message(LineCursor c, int start) {
+    private static String message(LineCursor c, int start, boolean ietf) {
         int p = Math.max(start, c.start);
         while (p < c.end && c.buf[p] == ' ') {
             p++;
         }
         if (c.at(p) == UTF8_BOM_0 && c.at(p + 1) == UTF8_BOM_1 && c.at(p + 2) == UTF8_BOM_2) {
+            p += 3;
+        } else if (ietf && c.at(p) == 'B' && c.at(p + 1) == 'O' && c.at(p + 2) == 'M') {
             p += 3;
         }
         return c.text(p, c.end);

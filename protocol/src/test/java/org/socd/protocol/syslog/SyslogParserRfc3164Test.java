@@ -83,6 +83,69 @@ class SyslogParserRfc3164Test {
     }
 
     @Test
+    void yearAfterTheTime() {
+        Event e = parse("<13>Mar 12 12:00:08 2018 host app: x");
+        assertEquals("2018-03-12T12:00:08.000Z", e.get(Event.TIMESTAMP));
+        assertEquals("host", e.get(Event.HOSTNAME));
+        assertEquals("app", e.get(Event.APPNAME));
+        assertFalse(e.has(Event.PARSE_ERROR));
+        assertEquals("2018-03-12T12:00:08.000Z", parse("<13>Mar 12 12:00:08 2018: host app: x").get(Event.TIMESTAMP));
+    }
+
+    @Test
+    void yearAfterTheZoneNameAsInTheRfcExample() {
+        Event e = parse("<165>Aug 24 05:34:00 CST 1987 mymachine myproc[10]: %% It's time to make the do-nuts.  %%  Ingredients: Mix=OK, Jam=OK");
+        assertEquals("1987-08-24T11:34:00.000Z", e.get(Event.TIMESTAMP));
+        assertEquals("mymachine", e.get(Event.HOSTNAME));
+        assertEquals("myproc", e.get(Event.APPNAME));
+        assertEquals("10", e.get(Event.PROCID));
+        assertEquals("%% It's time to make the do-nuts.  %%  Ingredients: Mix=OK, Jam=OK", e.get(Event.MESSAGE));
+        assertFalse(e.has(Event.PARSE_ERROR));
+    }
+
+    @Test
+    void fullMonthNames() {
+        assertEquals("2026-03-12T12:00:08.000Z", parse("<13>March 12 12:00:08 host app: x").get(Event.TIMESTAMP));
+        assertEquals("2025-09-01T12:00:08.000Z", parse("<13>SEPTEMBER  1 2025 12:00:08 host app: x").get(Event.TIMESTAMP));
+        assertEquals("2026-09-01T12:00:08.000Z", parse("<13>Sept 1 12:00:08 host app: x").get(Event.TIMESTAMP));
+        assertTrue(parse("<13>Marching 12 12:00:08 host app: x").has(Event.PARSE_ERROR));
+    }
+
+    @Test
+    void relayPrefixNamesTheOriginHost() {
+        Event e = parse("<13>Mar 12 12:00:08 Message forwarded from web07: sshd[42]: Accepted publickey for root");
+        assertEquals("web07", e.get(Event.HOSTNAME));
+        assertEquals("sshd", e.get(Event.APPNAME));
+        assertEquals("42", e.get(Event.PROCID));
+        assertEquals("Accepted publickey for root", e.get(Event.MESSAGE));
+        assertFalse(e.has(Event.PARSE_ERROR));
+        Event afterRelay = parse("<13>Mar 12 12:00:08 relay1 Message forwarded from db02: cron: job done");
+        assertEquals("db02", afterRelay.get(Event.HOSTNAME));
+        assertEquals("cron", afterRelay.get(Event.APPNAME));
+        Event noTimestamp = parse("<13>Message forwarded from db03: su: ok");
+        assertEquals("db03", noTimestamp.get(Event.HOSTNAME));
+        assertEquals("su", noTimestamp.get(Event.APPNAME));
+    }
+
+    @Test
+    void headerlessKeyValueBodyGivesTimeAndHost() {
+        String body = "date=2026-11-26 time=10:00:00 devname=\"FG100E\" devid=\"FG100E4Q17000000\" logid=\"0000000013\" "
+                + "type=\"traffic\" subtype=\"forward\" srcip=10.1.1.5 dstip=8.8.8.8 action=\"accept\"";
+        Event e = parse("<189>" + body);
+        assertEquals("2026-11-26T10:00:00.000Z", e.get(Event.TIMESTAMP));
+        assertEquals("FG100E", e.get(Event.HOSTNAME));
+        assertEquals(body, e.get(Event.MESSAGE));
+        assertEquals(23, e.get(Event.FACILITY));
+        assertFalse(e.has(Event.APPNAME));
+        assertFalse(e.has(Event.PARSE_ERROR), () -> e.getString(Event.PARSE_ERROR));
+        Event withZone = parse("<189>date=2026-11-26 time=10:00:00 devname=FG1 tz=\"+0100\" logid=1");
+        assertEquals("2026-11-26T09:00:00.000Z", withZone.get(Event.TIMESTAMP));
+        Event tehran = parseAt("date=2026-11-26 time=10:00:00 devname=FG2", "2026-11-26T23:20:00Z", ZoneId.of("Asia/Tehran"));
+        assertEquals("2026-11-26T06:30:00.000Z", tehran.get(Event.TIMESTAMP));
+        assertEquals("FG2", tehran.get(Event.HOSTNAME));
+    }
+
+    @Test
     void trailingColonWithoutYearAndMilliseconds() {
         Event e = parse("<13>Mar 12 12:00:08.250: host app[9]: x");
         assertEquals("2026-03-12T12:00:08.250Z", e.get(Event.TIMESTAMP));

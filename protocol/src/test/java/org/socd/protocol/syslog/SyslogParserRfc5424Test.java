@@ -127,11 +127,28 @@ class SyslogParserRfc5424Test {
 
     @Test
     void malformedStructuredDataKeepsGoodElementsAndTheRestAsMessage() {
-        Event e = parse("<13>1 2026-01-02T03:04:05Z h a - - [ok a=\"1\"][bad a=1] text");
+        Event e = parse("<13>1 2026-01-02T03:04:05Z h a - - [ok a=\"1\"][bad a] text");
         assertEquals(Map.of("ok", Map.of("a", "1")), e.get(Event.STRUCTURED_DATA));
-        assertEquals("[bad a=1] text", e.get(Event.MESSAGE));
-        assertTrue(e.getString(Event.PARSE_ERROR).startsWith("malformed STRUCTURED-DATA at column 53: expected PARAM-NAME=\"value\" in SD-ELEMENT 'bad'"),
+        assertEquals("[bad a] text", e.get(Event.MESSAGE));
+        assertTrue(e.getString(Event.PARSE_ERROR).startsWith("malformed STRUCTURED-DATA at column 52: expected PARAM-NAME=\"value\" in SD-ELEMENT 'bad'"),
                 e.getString(Event.PARSE_ERROR));
+    }
+
+    @Test
+    void unquotedParamValuesAreKeptLenientlyAndFlagged() {
+        Event e = parse("<13>1 2026-01-02T03:04:05Z h a - - [ok a=\"1\"][sloppy a=1 b=two] text");
+        assertEquals(Map.of("ok", Map.of("a", "1"), "sloppy", Map.of("a", "1", "b", "two")), e.get(Event.STRUCTURED_DATA));
+        assertEquals("text", e.get(Event.MESSAGE));
+        assertEquals("unquoted value of 'a' in SD-ELEMENT 'sloppy' at column 56: kept as is; "
+                + "unquoted value of 'b' in SD-ELEMENT 'sloppy' at column 60: kept as is", e.get(Event.PARSE_ERROR));
+    }
+
+    @Test
+    void literalBomPlaceholderOfTheRfcExamplesIsDropped() {
+        Event e = parse("<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - BOM'su root' failed for lonvick on /dev/pts/8");
+        assertEquals("'su root' failed for lonvick on /dev/pts/8", e.get(Event.MESSAGE));
+        assertEquals("BOMB threat", SyslogParserRfc3164Test.parse("<13>Mar 12 12:00:08 host app: BOMB threat").get(Event.MESSAGE),
+                "only RFC 5424 has a BOM position");
     }
 
     @Test
