@@ -77,6 +77,8 @@ public final class Journal implements RecordSink, AutoCloseable {
     private volatile long durableEnd;
     private volatile long checkpoint;
     private volatile Blocked blocked;
+    private volatile double lagCached;
+    private volatile long lagComputedNanos;
 
     private record Waiter(long position, Runnable callback) implements Comparable<Waiter> {
         @Override
@@ -336,9 +338,17 @@ public final class Journal implements RecordSink, AutoCloseable {
                 (long) metrics.corruptRecords.count(), (long) metrics.truncatedBytes.count());
     }
 
-    /** Age in seconds of the oldest unprocessed record, 0 when there is none, NaN when it cannot be read. */
+    /**
+     * Age in seconds of the oldest unprocessed record, 0 when there is none, NaN when it
+     * cannot be read. Read from disk at most once a second: scrapes may come much more often.
+     */
     double lagSeconds() {
-        return lagSeconds(checkpoint, durableEnd);
+        long now = System.nanoTime();
+        if (now - lagComputedNanos > MAINTENANCE_NANOS || lagComputedNanos == 0) {
+            lagCached = lagSeconds(checkpoint, durableEnd);
+            lagComputedNanos = now;
+        }
+        return lagCached;
     }
 
     private double lagSeconds(long cp, long end) {

@@ -87,7 +87,7 @@ public final class JournalReader implements AutoCloseable {
     private void open(Segment s) throws IOException {
         closeFile();
         segment = s;
-        file = new SegmentFile(s.log);
+        file = new SegmentFile(s.log, report ? SegmentFile.STREAM_WINDOW_BYTES : SegmentFile.PEEK_WINDOW_BYTES);
     }
 
     private void closeFile() throws IOException {

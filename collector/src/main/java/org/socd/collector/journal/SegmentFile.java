@@ -18,16 +18,24 @@ final class SegmentFile implements AutoCloseable {
     /** {@link #readAt}: the bytes there are not a valid record. */
     static final int CORRUPT = -1;
 
-    private static final int WINDOW_BYTES = 256 * 1024;
+    /** Large for readers that stream through segments: one read syscall serves a thousand records. */
+    static final int STREAM_WINDOW_BYTES = 256 * 1024;
+    /** Small for readers that peek at one record (status, lag): it grows if a record is bigger. */
+    static final int PEEK_WINDOW_BYTES = 8 * 1024;
 
     private final Path path;
     private final FileChannel channel;
-    private ByteBuffer window = ByteBuffer.allocate(WINDOW_BYTES);
+    private ByteBuffer window;
     private long windowStart;
     private int windowLength;
 
     SegmentFile(Path path) throws IOException {
+        this(path, STREAM_WINDOW_BYTES);
+    }
+
+    SegmentFile(Path path, int windowBytes) throws IOException {
         this.path = path;
+        this.window = ByteBuffer.allocate(windowBytes);
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
     }
 
