@@ -25,8 +25,17 @@ final class Rsyslog implements AutoCloseable {
     }
 
     static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY)
-                        && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/omrelp.so")),
+        boolean omrelp;
+        // The module directory is per architecture (/usr/lib/x86_64-linux-gnu/rsyslog, ...).
+        try (var dirs = Files.newDirectoryStream(Path.of("/usr/lib"))) {
+            omrelp = false;
+            for (Path d : dirs) {
+                omrelp |= Files.exists(d.resolve("rsyslog/omrelp.so"));
+            }
+        } catch (IOException e) {
+            omrelp = false;
+        }
+        Assumptions.assumeTrue(Files.isExecutable(BINARY) && omrelp,
                 "rsyslog and rsyslog-relp are not installed; .ci/run installs them");
     }
 
