@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.socd.cli.alerts.AlertsCommand;
 import org.socd.cli.api.ApiClient;
+import org.socd.cli.journal.JournalCommand;
 import org.socd.cli.api.ApiClientException;
 import org.socd.cli.api.Connection;
 import org.socd.cli.logtest.LogtestCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Search and triage socd alerts.",
                 "Server: --server, else $SOC_SERVER, else 'server:' in ~/.config/soc/config.yml, else http://127.0.0.1:8514.",
                 "Token: --token, else $SOC_TOKEN, else 'token:' in ~/.config/soc/config.yml, else ./data/admin.token."},
-        subcommands = {AlertsCommand.class, StatusCommand.class, TokensCommand.class, LogtestCommand.class,
+        subcommands = {AlertsCommand.class, StatusCommand.class, TokensCommand.class, JournalCommand.class, LogtestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SocMain {
 

@@ -82,6 +82,9 @@ public final class SocdMain implements Callable<Integer> {
             description = "Refuse TLS clients without a certificate from --syslog-tls-client-ca.")
     Boolean syslogTlsRequireClientCert;
 
+    @Option(names = "--relp-port", paramLabel = "PORT", description = "RELP port (default 2514; 0 = any free port; -1 disables).")
+    Integer relpPort;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rule directory added to the bundled pack (repeatable).")
     List<Path> ruleDirs = new ArrayList<>();
 
@@ -121,8 +124,9 @@ public final class SocdMain implements Callable<Integer> {
                 c.api().metricsRequireToken());
         List<Path> dirs = new ArrayList<>(c.ruleDirs());
         dirs.addAll(ruleDirs);
+        var relp = relpPort == null ? c.relp() : new DaemonConfig.RelpConfig(c.relp().bind(), relpPort);
         return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone(),
-                c.alerts());
+                c.alerts(), c.journal(), relp);
     }
 
     private static void positive(String flag, Integer value) {

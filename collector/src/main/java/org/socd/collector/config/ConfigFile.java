@@ -31,13 +31,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * alerts:   { retention_days: 180 }
  * rules:    { directories: [/etc/socd/rules] }
  * pipeline: { ring_size: 65536, shards: 1 }
+ * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
+ *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600 }
+ * relp:     { bind: 127.0.0.1, port: 2514 }
  * </pre>
  */
 public final class ConfigFile {
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "alerts"),
+            "", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "alerts", "journal", "relp"),
             "alerts", Set.of("retention_days"),
+            "journal", Set.of("enabled", "segment_bytes", "flush_interval_ms", "flush_bytes", "max_bytes",
+                    "max_age_hours", "min_free_bytes"),
+            "relp", Set.of("bind", "port"),
             "syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes", "idle_timeout_seconds",
                     "max_connections", "max_connections_per_ip", "tls"),
             "syslog.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert"),
@@ -171,7 +177,27 @@ public final class ConfigFile {
                     r.positiveInt(pn, "pipeline.ring_size", "ring_size", p.ringSize()),
                     r.positiveInt(pn, "pipeline.shards", "shards", p.shards()));
         }
-        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al);
+        var j = base.journal();
+        JsonNode jn = root.get("journal");
+        if (jn != null) {
+            r.object(jn, "journal");
+            j = new DaemonConfig.JournalConfig(r.bool(jn, "journal.enabled", "enabled", j.enabled()),
+                    r.positiveLong(jn, "journal.segment_bytes", "segment_bytes", j.segmentBytes()),
+                    r.positiveLong(jn, "journal.flush_interval_ms", "flush_interval_ms", j.flushIntervalMillis()),
+                    r.positiveLong(jn, "journal.flush_bytes", "flush_bytes", j.flushBytes()),
+                    r.positiveLong(jn, "journal.max_bytes", "max_bytes", j.maxBytes()),
+                    java.time.Duration.ofHours(r.positiveLong(jn, "journal.max_age_hours", "max_age_hours",
+                            j.maxAge().toHours())),
+                    r.positiveLong(jn, "journal.min_free_bytes", "min_free_bytes", j.minFreeBytes()));
+        }
+        var relp = base.relp();
+        JsonNode relpNode = root.get("relp");
+        if (relpNode != null) {
+            r.object(relpNode, "relp");
+            relp = new DaemonConfig.RelpConfig(r.string(relpNode, "bind", relp.bind()),
+                    r.port(relpNode, "relp.port", "port", relp.port()));
+        }
+        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al, j, relp);
     }
 
     /** Typed access with errors that name the file and the key. */
@@ -218,6 +244,28 @@ public final class ConfigFile {
                         + v.asString() + "'");
             }
             return v.asInt();
+        }
+
+        long positiveLong(JsonNode node, String fullKey, String key, long fallback) {
+            JsonNode v = node.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.canConvertToLong() || v.asLong() <= 0) {
+                throw new ConfigException(file + ": " + fullKey + " must be a positive integer, not '" + v.asString() + "'");
+            }
+            return v.asLong();
+        }
+
+        boolean bool(JsonNode node, String fullKey, String key, boolean fallback) {
+            JsonNode v = node.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isBoolean()) {
+                throw new ConfigException(file + ": " + fullKey + " must be true or false, not '" + v.asString() + "'");
+            }
+            return v.asBoolean();
         }
 
         int positiveInt(JsonNode node, String fullKey, String key, int fallback) {

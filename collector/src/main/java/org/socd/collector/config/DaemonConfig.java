@@ -1,6 +1,7 @@
 package org.socd.collector.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -15,19 +16,27 @@ import java.util.List;
  * @param pipeline     ring size and shard count of the processing pipeline
  * @param timeZone     zone of year-less RFC 3164 timestamps (senders that omit a zone)
  * @param alerts       how long alerts are kept
+ * @param journal      the durable journal between inputs and pipeline
+ * @param relp         the RELP input
  */
 public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
-                           PipelineConfig pipeline, ZoneId timeZone, AlertsConfig alerts) {
+                           PipelineConfig pipeline, ZoneId timeZone, AlertsConfig alerts, JournalConfig journal,
+                           RelpConfig relp) {
 
     public DaemonConfig {
         ruleDirs = List.copyOf(ruleDirs);
         alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+        journal = journal == null ? JournalConfig.defaults() : journal;
+        relp = relp == null ? RelpConfig.OFF : relp;
     }
 
-    /** Without an alerts section: the default retention. */
+    /**
+     * Without alerts, journal and RELP settings: default retention, the journal at its defaults
+     * and RELP off, so embedders (tests) that never asked for RELP do not compete for its fixed port.
+     */
     public DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
                         PipelineConfig pipeline, ZoneId timeZone) {
-        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, AlertsConfig.defaults());
+        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, null, null, null);
     }
 
     /** The embedded defaults of DESIGN.md: data in ./data, syslog on 127.0.0.1:5514, API on 127.0.0.1:8514. */
@@ -37,7 +46,7 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
                 new ApiConfig("127.0.0.1", 8514),
                 List.of(),
                 new PipelineConfig(65536, Math.max(1, Runtime.getRuntime().availableProcessors() - 1)),
-                ZoneId.of("UTC"));
+                ZoneId.of("UTC"), AlertsConfig.defaults(), JournalConfig.defaults(), RelpConfig.defaults());
     }
 
     /**
@@ -113,6 +122,31 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
 
         public static AlertsConfig defaults() {
             return new AlertsConfig(180);
+        }
+    }
+
+    /**
+     * @param enabled            false: inputs feed the pipeline directly (nothing survives a crash; RELP is off)
+     * @param segmentBytes       segment file size
+     * @param flushIntervalMillis group commit interval (fsync at most this often ...)
+     * @param flushBytes         ... or when this many bytes wait
+     * @param maxBytes           disk budget of the journal
+     * @param maxAge             processed records older than this are deleted
+     * @param minFreeBytes       appends stop while the file system has less free space than this
+     */
+    public record JournalConfig(boolean enabled, long segmentBytes, long flushIntervalMillis, long flushBytes,
+                                long maxBytes, Duration maxAge, long minFreeBytes) {
+        public static JournalConfig defaults() {
+            return new JournalConfig(true, 64L << 20, 50, 1L << 20, 10L << 30, Duration.ofDays(7), 100L << 20);
+        }
+    }
+
+    /** @param bind address of the RELP input; @param port its port (default 2514), 0 for any free port, -1 to disable */
+    public record RelpConfig(String bind, int port) {
+        public static final RelpConfig OFF = new RelpConfig("127.0.0.1", -1);
+
+        public static RelpConfig defaults() {
+            return new RelpConfig("127.0.0.1", 2514);
         }
     }
 

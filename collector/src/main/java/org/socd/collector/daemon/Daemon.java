@@ -37,7 +37,13 @@ import org.socd.collector.http.ApiServer;
 import org.socd.collector.http.HealthEndpoint;
 import org.socd.collector.http.MetricsEndpoint;
 import org.socd.collector.http.Router;
+import org.socd.collector.intake.RecordSink;
+import org.socd.collector.journal.Journal;
+import org.socd.collector.journal.JournalEndpoint;
+import org.socd.collector.journal.JournalFeeder;
+import org.socd.collector.journal.JournalSettings;
 import org.socd.collector.net.Transport;
+import org.socd.collector.relp.RelpInput;
 import org.socd.collector.syslog.SyslogTcpInput;
 import org.socd.collector.syslog.SyslogUdpInput;
 import org.socd.collector.syslog.TcpInputSettings;
@@ -72,6 +78,9 @@ public final class Daemon implements AutoCloseable {
     /** The admin token file written on this start, or null when one existed before. */
     private final Path adminTokenFile;
     private final Pipeline pipeline;
+    /** Null when journal.enabled is false: inputs then feed the pipeline directly. */
+    private final Journal journal;
+    private JournalFeeder feeder;
     /** Syslog inputs' I/O threads; the API has its own so a busy input never starves it. */
     private final EventLoopGroup ioGroup;
     private final int ioThreads;
@@ -81,6 +90,7 @@ public final class Daemon implements AutoCloseable {
     private SyslogUdpInput udp;
     private SyslogTcpInput tcp;
     private SyslogTcpInput tls;
+    private RelpInput relp;
     private ApiServer api;
     private volatile boolean closed;
 
@@ -108,6 +118,7 @@ public final class Daemon implements AutoCloseable {
             throw new UncheckedIOException("cannot open the alert index in " + dataDir.resolve("alerts").toAbsolutePath()
                     + ": " + e.getMessage() + " — is another socd using this data directory?", e);
         }
+        this.journal = config.journal().enabled() ? openJournal(config) : null;
         SyslogDecoding decoding = SyslogDecoding.of(config.timeZone(), clock);
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
                 decoding::decode, rules.engine()::evaluate, new TeeSink(store, stream), registry, clock);
@@ -116,6 +127,50 @@ public final class Daemon implements AutoCloseable {
         this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.ioGroup = transport.newGroup(ioThreads);
         this.apiGroup = transport.newGroup(1);
+    }
+
+    private Journal openJournal(DaemonConfig config) {
+        var j = config.journal();
+        Path dir = config.dataDir().resolve("journal");
+        JournalSettings settings;
+        try {
+            settings = new JournalSettings(dir, j.segmentBytes(), j.flushIntervalMillis(), j.flushBytes(),
+                    8 << 20, j.maxBytes(), j.maxAge(), j.minFreeBytes());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("journal settings: " + e.getMessage() + " — fix the journal section of the config", e);
+        }
+        try {
+            return Journal.open(settings, registry);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the journal in " + dir.toAbsolutePath() + ": " + e.getMessage()
+                    + " — check permissions and free space of the data directory", e);
+        }
+    }
+
+    /**
+     * With a journal: starts the reader that feeds the pipeline and replays everything after
+     * the checkpoint before any input opens, so replayed and new records never interleave
+     * across a restart. Returns where inputs hand their records.
+     */
+    private RecordSink startJournal() {
+        if (journal == null) {
+            LOG.log(Level.WARNING, "journal disabled (journal.enabled: false): records in the pipeline are lost on a crash");
+            return pipeline::tryPublish;
+        }
+        feeder = new JournalFeeder(journal, pipeline, store::commit, 1000);
+        feeder.start();
+        long end = journal.durableEnd();
+        long from = journal.checkpoint();
+        if (end > from) {
+            LOG.log(Level.INFO, "journal: replaying {0} record(s) after checkpoint {1} before opening inputs", end - from, from);
+        }
+        try {
+            feeder.awaitProcessed(end);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during journal replay");
+        }
+        return journal;
     }
 
     /** Starts everything; on any failure what was started is stopped again and the error rethrown. */
@@ -132,17 +187,18 @@ public final class Daemon implements AutoCloseable {
 
     private void startServing(Clock clock) {
         pipeline.start();
+        RecordSink sink = startJournal();
         var s = config.syslog();
         if (s.udpPort() >= 0) {
             pipeline.registerInput(SyslogUdpInput.INPUT);
             udp = SyslogUdpInput.start(transport, ioGroup, new InetSocketAddress(s.bind(), s.udpPort()),
-                    ioThreads, s.maxMessageBytes(), pipeline::tryPublish, registry);
+                    ioThreads, s.maxMessageBytes(), sink, registry);
             inputs.add(udp);
         }
         if (s.tcpPort() >= 0) {
             pipeline.registerInput(SyslogTcpInput.INPUT);
             tcp = SyslogTcpInput.start(transport, ioGroup, ioGroup, new InetSocketAddress(s.bind(), s.tcpPort()),
-                    streamSettings(SyslogTcpInput.INPUT, null), pipeline::tryPublish, registry);
+                    streamSettings(SyslogTcpInput.INPUT, null), sink, registry);
             inputs.add(tcp);
         }
         if (s.tls().enabled()) {
@@ -150,8 +206,18 @@ public final class Daemon implements AutoCloseable {
             var context = TlsContexts.server(new TlsSettings(t.cert(), t.key(), t.clientCa(), t.requireClientCert()));
             pipeline.registerInput(SyslogTcpInput.TLS_INPUT);
             tls = SyslogTcpInput.start(transport, ioGroup, ioGroup, new InetSocketAddress(s.bind(), t.port()),
-                    streamSettings(SyslogTcpInput.TLS_INPUT, context), pipeline::tryPublish, registry);
+                    streamSettings(SyslogTcpInput.TLS_INPUT, context), sink, registry);
             inputs.add(tls);
+        }
+        if (config.relp().port() >= 0) {
+            if (journal == null) {
+                LOG.log(Level.WARNING, "RELP input off: it acknowledges only what the journal holds, and journal.enabled is false");
+            } else {
+                pipeline.registerInput(RelpInput.INPUT);
+                relp = RelpInput.start(transport, ioGroup, ioGroup,
+                        new InetSocketAddress(config.relp().bind(), config.relp().port()), journal, registry);
+                inputs.add(relp);
+            }
         }
         AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
         TokensEndpoint tokenApi = new TokensEndpoint(tokens);
@@ -169,7 +235,9 @@ public final class Daemon implements AutoCloseable {
                 .post(AlertsEndpoint.PATH + "/{id}/notes", Role.ANALYST, alerts::addNote)
                 .get(TokensEndpoint.PATH, Role.ADMIN, tokenApi::list)
                 .post(TokensEndpoint.PATH, Role.ADMIN, tokenApi::create)
-                .delete(TokensEndpoint.PATH + "/{name}", Role.ADMIN, tokenApi::revoke);
+                .delete(TokensEndpoint.PATH + "/{name}", Role.ADMIN, tokenApi::revoke)
+                .get(JournalEndpoint.PATH, Role.VIEWER, journal != null ? new JournalEndpoint(journal)
+                        : request -> org.socd.collector.http.ApiResponse.ok(Map.of("enabled", false)));
         // Prometheus scrapers rarely carry a token; operators who expose the port can ask for one.
         if (config.api().metricsRequireToken()) {
             router.get("/metrics", Role.VIEWER, metrics);
@@ -183,6 +251,8 @@ public final class Daemon implements AutoCloseable {
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
                 tcp == null ? "off" : hostPort(tcp.localAddress()), apiUrl(), transport.name(),
                 tls == null ? "off" : hostPort(tls.localAddress()));
+        LOG.log(Level.INFO, "RELP on {0}; journal {1}", relp == null ? "off" : hostPort(relp.localAddress()),
+                journal == null ? "off" : config.dataDir().resolve("journal").toAbsolutePath());
     }
 
     private TcpInputSettings streamSettings(String input, io.netty.handler.ssl.SslContext context) {
@@ -274,6 +344,10 @@ public final class Daemon implements AutoCloseable {
         return tls == null ? null : tls.localAddress();
     }
 
+    public InetSocketAddress relpAddress() {
+        return relp == null ? null : relp.localAddress();
+    }
+
     public InetSocketAddress apiAddress() {
         return api.localAddress();
     }
@@ -302,8 +376,21 @@ public final class Daemon implements AutoCloseable {
             closeQuietly(input);
         }
         ioGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        if (feeder != null) {
+            feeder.close();
+        }
         pipeline.close();
+        if (feeder != null) {
+            try {
+                feeder.checkpointNow();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "final journal checkpoint failed; the next start replays a little more: " + e, e);
+            }
+        }
         closeQuietly(store);
+        if (journal != null) {
+            closeQuietly(journal);
+        }
         if (api != null) {
             closeQuietly(api);
         }

@@ -92,4 +92,28 @@ class ConfigFileTest {
         ConfigException days = assertThrows(ConfigException.class, () -> read("alerts: { retention_days: 0 }\n"));
         assertTrue(days.getMessage().contains("alerts.retention_days"), days.getMessage());
     }
+
+    @Test
+    void journalAndRelpKeysAreReadAndCheckedForType() throws Exception {
+        DaemonConfig c = read("""
+                journal:
+                  enabled: false
+                  flush_interval_ms: 10
+                  max_bytes: 1073741824
+                  max_age_hours: 24
+                relp:
+                  port: 0
+                """);
+        assertEquals(false, c.journal().enabled());
+        assertEquals(10, c.journal().flushIntervalMillis());
+        assertEquals(1L << 30, c.journal().maxBytes());
+        assertEquals(java.time.Duration.ofHours(24), c.journal().maxAge());
+        assertEquals(DaemonConfig.JournalConfig.defaults().segmentBytes(), c.journal().segmentBytes());
+        assertEquals(0, c.relp().port());
+        assertEquals("127.0.0.1", c.relp().bind());
+        ConfigException e = assertThrows(ConfigException.class, () -> read("journal: { enabled: maybe }"));
+        assertTrue(e.getMessage().contains("journal.enabled must be true or false"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> read("journal: { flush_ms: 5 }"));
+        assertTrue(e.getMessage().contains("unknown key 'journal.flush_ms'"), e.getMessage());
+    }
 }

@@ -19,6 +19,9 @@ final class AlertStage implements EventHandler<RecordSlot> {
     private final AlertFactory factory;
     private final AlertSink sink;
     private final TaggedCounters alerts;
+    /** Journal position after the last record whose alerts the sink has had at a batch end. */
+    private volatile long processedEnd = -1;
+    private long batchEnd = -1;
 
     AlertStage(AlertSink sink, MeterRegistry registry, Clock clock) {
         this.factory = new AlertFactory(clock);
@@ -29,6 +32,11 @@ final class AlertStage implements EventHandler<RecordSlot> {
         }
     }
 
+    /** See {@link Pipeline#processedEnd()}. */
+    long processedEnd() {
+        return processedEnd;
+    }
+
     @Override
     public void onStart() {
         Thread.currentThread().setName("socd-alert");
@@ -37,6 +45,9 @@ final class AlertStage implements EventHandler<RecordSlot> {
     @Override
     public void onEvent(RecordSlot slot, long sequence, boolean endOfBatch) {
         ReceiveMetadata meta = slot.meta();
+        if (slot.position() >= 0) {
+            batchEnd = slot.position() + 1;
+        }
         try {
             Event event = slot.event();
             List<RuleMatch> matches = slot.matches();
@@ -58,7 +69,13 @@ final class AlertStage implements EventHandler<RecordSlot> {
             // slot waits for reuse, nor hold back the flush of the alerts before it.
             slot.clear();
             if (endOfBatch) {
-                sink.endOfBatch();
+                try {
+                    sink.endOfBatch();
+                } finally {
+                    // After endOfBatch, not per record: a sink may hold alerts until then, and
+                    // a checkpoint must not pass a record whose alerts the sink has not taken.
+                    processedEnd = batchEnd;
+                }
             }
         }
     }

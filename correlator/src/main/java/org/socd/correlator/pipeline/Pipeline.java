@@ -122,6 +122,16 @@ public final class Pipeline implements AutoCloseable {
      * from many threads.
      */
     public boolean tryPublish(byte[] data, int offset, int length, ReceiveMetadata meta) {
+        return tryPublish(data, offset, length, meta, -1);
+    }
+
+    /**
+     * {@link #tryPublish(byte[], int, int, ReceiveMetadata)} for a record read from the journal
+     * at {@code position}; {@link #processedEnd()} reports how far such records are done.
+     * Positions must be published in increasing order from one thread for that to mean
+     * "everything below it".
+     */
+    public boolean tryPublish(byte[] data, int offset, int length, ReceiveMetadata meta, long position) {
         Objects.checkFromIndexSize(offset, length, data.length);
         Objects.requireNonNull(meta, "meta");
         publishing.incrementAndGet();
@@ -136,7 +146,7 @@ public final class Pipeline implements AutoCloseable {
                 return false; // a preallocated singleton without a stack trace: cheap
             }
             try {
-                ring.get(sequence).fill(data, offset, length, meta);
+                ring.get(sequence).fill(data, offset, length, meta, position);
             } finally {
                 // A claimed sequence must be published whatever happens, or every stage waits
                 // on it forever.
@@ -146,6 +156,17 @@ public final class Pipeline implements AutoCloseable {
         } finally {
             publishing.decrementAndGet();
         }
+    }
+
+    /**
+     * The journal position after the last record that has passed the alert stage with its
+     * alerts handed to the sink (and the sink's {@code endOfBatch} run), or -1 before the
+     * first. The alert stage is one thread taking the ring in order, so every journal record
+     * published before that one is done too. A caller that then commits the sink (e.g.
+     * {@code AlertStore.commit()}) may checkpoint the journal at this position.
+     */
+    public long processedEnd() {
+        return alertStage.processedEnd();
     }
 
     /** Free slots now; inputs poll this to resume reading after a full ring. */

@@ -22,11 +22,14 @@ final class RecordSlot {
     private byte[] buffer = EMPTY;
     private int length;
     private ReceiveMetadata meta;
+    /** The record's journal position, or -1 when it did not come from a journal. */
+    private long position = -1;
     private Event event;
     private List<RuleMatch> matches;
 
     /** The translator: copies the record into this slot, growing the buffer only when needed. */
-    void fill(byte[] data, int offset, int length, ReceiveMetadata meta) {
+    void fill(byte[] data, int offset, int length, ReceiveMetadata meta, long position) {
+        this.position = position;
         // Cleared first so that a failed copy (out of memory) leaves an empty slot, not the
         // previous record's bytes under a new sequence.
         this.meta = null;
@@ -46,6 +49,10 @@ final class RecordSlot {
 
     int length() {
         return length;
+    }
+
+    long position() {
+        return position;
     }
 
     ReceiveMetadata meta() {

@@ -28,7 +28,7 @@ class AlertStageTest {
         byte[] text = TestRecords.bytes("message=Failed password");
         System.arraycopy(text, 0, big, 0, text.length);
         ReceiveMetadata meta = TestRecords.meta("syslog-tcp", 1, 1L);
-        slot.fill(big, 0, big.length, meta);
+        slot.fill(big, 0, big.length, meta, -1);
         slot.event(TestRecords.decode(text, 0, text.length, meta));
         slot.matches(List.of(TestRecords.SSH_BRUTE));
 
@@ -46,10 +46,10 @@ class AlertStageTest {
     void aSmallBufferIsKeptForTheNextRecord() {
         RecordSlot slot = new RecordSlot();
         byte[] record = TestRecords.bytes("message=x");
-        slot.fill(record, 0, record.length, TestRecords.meta("syslog-udp", 1, 1L));
+        slot.fill(record, 0, record.length, TestRecords.meta("syslog-udp", 1, 1L), -1);
         byte[] buffer = slot.buffer();
         slot.clear();
-        slot.fill(record, 2, record.length - 2, TestRecords.meta("syslog-udp", 1, 2L));
+        slot.fill(record, 2, record.length - 2, TestRecords.meta("syslog-udp", 1, 2L), -1);
         assertTrue(buffer == slot.buffer(), "the slot must reuse its buffer");
         assertEquals(record.length - 2, slot.length());
     }
@@ -74,7 +74,7 @@ class AlertStageTest {
         RecordSlot slot = new RecordSlot();
         byte[] text = TestRecords.bytes("message=Failed password");
         ReceiveMetadata meta = TestRecords.meta("syslog-tcp", 1, 1L);
-        slot.fill(text, 0, text.length, meta);
+        slot.fill(text, 0, text.length, meta, -1);
         slot.event(TestRecords.decode(text, 0, text.length, meta));
         slot.matches(List.of(TestRecords.SSH_BRUTE));
         AssertionError flushed = assertThrows(AssertionError.class, () -> stage.onEvent(slot, 0, true));

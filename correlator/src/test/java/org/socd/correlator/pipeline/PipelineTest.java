@@ -302,6 +302,45 @@ class PipelineTest {
     }
 
     @Test
+    void processedEndFollowsJournalPositionsOnlyAfterTheSinkTookTheBatch() {
+        List<long[]> seenAtBatchEnd = new ArrayList<>();
+        AtomicInteger accepted = new AtomicInteger();
+        Pipeline[] holder = new Pipeline[1];
+        org.socd.correlator.alerts.AlertSink sink = new org.socd.correlator.alerts.AlertSink() {
+            @Override
+            public void accept(Alert alert) {
+                accepted.incrementAndGet();
+            }
+
+            @Override
+            public void endOfBatch() {
+                // Inside endOfBatch the stage must not yet claim this batch as processed.
+                seenAtBatchEnd.add(new long[] {holder[0].processedEnd(), accepted.get()});
+            }
+        };
+        Pipeline pipeline = pipeline(64, 2, TestRecords::decode, TestRecords::detect, sink);
+        holder[0] = pipeline;
+        assertEquals(-1, pipeline.processedEnd());
+        pipeline.start();
+        for (long position = 100; position < 1_100; position++) {
+            byte[] data = bytes("n=" + position + ";message=Failed password");
+            while (!pipeline.tryPublish(data, 0, data.length, meta("journal", 1, RECEIVED + position), position)) {
+                Thread.onSpinWait();
+            }
+        }
+        pipeline.close();
+        assertEquals(1_100, pipeline.processedEnd());
+        assertEquals(1_000, accepted.get());
+        assertFalse(seenAtBatchEnd.isEmpty());
+        for (long[] v : seenAtBatchEnd) {
+            long end = v[0];
+            long alertsSoFar = v[1];
+            assertTrue(end == -1 || end - 100 < alertsSoFar,
+                    "processedEnd " + end + " claimed more than the " + alertsSoFar + " records the sink had");
+        }
+    }
+
+    @Test
     void recordsPublishedBeforeStartAreStillProcessedOnClose() {
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = pipeline(16, 1, TestRecords::decode, TestRecords::detect, sink);

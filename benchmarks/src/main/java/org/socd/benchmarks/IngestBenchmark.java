@@ -1,0 +1,109 @@
+package org.socd.benchmarks;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.socd.collector.config.DaemonConfig;
+import org.socd.collector.daemon.Daemon;
+
+/**
+ * End-to-end syslog TCP ingest, socket to decoded and rule-checked event, with the journal on
+ * and off ({@code journal.enabled}): one invocation sends {@value #BATCH} different ~200-byte
+ * lines over one TCP connection and waits until the daemon has decoded all of them (read from
+ * {@code socd_events_decoded_total} on {@code /metrics}). The daemon runs in this JVM with the
+ * bundled rules, data in {@code java.io.tmpdir}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class IngestBenchmark {
+
+    static final int BATCH = 50_000;
+
+    @Param({"true", "false"})
+    public boolean journal;
+
+    private Path dir;
+    private Daemon daemon;
+    private Socket socket;
+    private OutputStream out;
+    private byte[] batch;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private long expected;
+
+    @Setup(Level.Trial)
+    public void start() throws IOException {
+        dir = Files.createTempDirectory("socd-ingest-bench");
+        DaemonConfig d = DaemonConfig.defaults();
+        var j = d.journal();
+        daemon = Daemon.start(new DaemonConfig(dir, new DaemonConfig.SyslogConfig("127.0.0.1", -1, 0, 65536),
+                new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(), d.pipeline(), d.timeZone(), d.alerts(),
+                new DaemonConfig.JournalConfig(journal, j.segmentBytes(), j.flushIntervalMillis(), j.flushBytes(),
+                        4L << 30, j.maxAge(), j.minFreeBytes()),
+                new DaemonConfig.RelpConfig("127.0.0.1", -1)), Clock.systemUTC());
+        socket = new Socket("127.0.0.1", daemon.syslogTcpAddress().getPort());
+        out = socket.getOutputStream();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < BATCH; i++) {
+            b.append("<38>Nov 26 10:00:").append(String.format("%02d", i % 60)).append(" srv-").append(i % 997)
+                    .append(" sshd[").append(1000 + i % 30000).append("]: Accepted publickey for user")
+                    .append(i % 311).append(" from 10.1.").append(i % 250).append('.').append(i % 199)
+                    .append(" port ").append(40000 + i % 20000).append(" ssh2: ED25519 SHA256:abcdefghijklmnop\n");
+        }
+        batch = b.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+        socket.close();
+        daemon.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void syslogTcp() throws Exception {
+        out.write(batch);
+        out.flush();
+        expected += BATCH;
+        while (decoded() < expected) {
+            Thread.sleep(5); // a scrape costs the daemon work too; do not let polling dominate
+        }
+    }
+
+    private long decoded() throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(daemon.apiUrl() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("socd_events_decoded_total{input=\"syslog-tcp\"")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,695 @@
+package org.socd.collector.journal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import org.socd.collector.intake.RecordSink;
+import org.socd.protocol.event.ReceiveMetadata;
+
+/**
+ * The durable journal: every accepted record is appended here before anything else happens
+ * to it, and the pipeline reads from here.
+ *
+ * <p>Appends ({@link #tryAppend}, {@link #offer}) copy the record into an in-memory buffer and
+ * return at once, so a Netty event loop never waits on the disk; a full buffer, a full disk or
+ * an exhausted budget makes them return false/-1 and the input pauses. One writer thread
+ * writes the buffer to the active segment and fsyncs (group commit) at most every
+ * {@code flushIntervalMillis} or {@code flushBytes}; only then are records visible to
+ * {@link #reader readers} and are {@link #whenDurable durable-ack} callbacks run.
+ *
+ * <p>On open, the last segment is scanned: a torn last record (power loss mid-write) fails its
+ * CRC and is truncated; corrupt records elsewhere are skipped by readers, counted in
+ * {@code socd_journal_corrupt_records_total} and logged with file and offset. Nothing in the
+ * journal ever stops the daemon.
+ */
+public final class Journal implements RecordSink, AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(Journal.class.getName());
+    private static final long MAINTENANCE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** Why appends are refused; null while they are accepted. */
+    public enum Blocked { DISK_FULL, BUDGET, IO_ERROR }
+
+    private final JournalSettings settings;
+    private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+    private final CheckpointFile checkpointFile;
+    private final FileStore store;
+    private final Thread writer;
+    private final JournalMetrics metrics;
+
+    // Guarded by 'lock': the append buffer and position counter.
+    private final Object lock = new Object();
+    private ByteBuffer filling;
+    private ByteBuffer spare;
+    private long nextPosition;
+    /** Position of the first record in {@code filling}. */
+    private long fillingFirst;
+    private boolean closing;
+
+    // Writer thread only.
+    private Segment active;
+    private FileChannel activeChannel;
+    private ByteBuffer stalled;
+    private long stalledPosition;
+    private long lastFlushNanos;
+    private long lastMaintenanceNanos;
+    private String lastFailure;
+
+    private final Object waitersLock = new Object();
+    private final PriorityQueue<Waiter> waiters = new PriorityQueue<>();
+    private final Object durableSignal = new Object();
+
+    private volatile long durableEnd;
+    private volatile long checkpoint;
+    private volatile Blocked blocked;
+    private volatile double lagCached;
+    private volatile long lagComputedNanos;
+
+    private record Waiter(long position, Runnable callback) implements Comparable<Waiter> {
+        @Override
+        public int compareTo(Waiter o) {
+            return Long.compare(position, o.position);
+        }
+    }
+
+    private Journal(JournalSettings settings, MeterRegistry registry) throws IOException {
+        this.settings = settings;
+        Files.createDirectories(settings.dir());
+        this.store = Files.getFileStore(settings.dir());
+        this.metrics = new JournalMetrics(registry, this);
+        this.checkpointFile = new CheckpointFile(settings.dir().resolve("checkpoint"));
+        recover();
+        this.filling = ByteBuffer.allocate(settings.bufferBytes());
+        this.spare = ByteBuffer.allocate(settings.bufferBytes());
+        this.writer = new Thread(this::writeLoop, "socd-journal-writer");
+        writer.setDaemon(true);
+    }
+
+    /** Opens (recovering if needed) the journal in {@code settings.dir()} and starts its writer thread. */
+    public static Journal open(JournalSettings settings, MeterRegistry registry) throws IOException {
+        Journal j = new Journal(settings, registry);
+        j.writer.start();
+        return j;
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    private void recover() throws IOException {
+        List<Long> bases = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(settings.dir(), "*.log")) {
+            for (Path f : files) {
+                long base = Segment.parseBase(f.getFileName().toString());
+                if (base >= 0) {
+                    bases.add(base);
+                }
+            }
+        }
+        bases.sort(null);
+        long stored = checkpointFile.read();
+        for (int i = 0; i < bases.size(); i++) {
+            long base = bases.get(i);
+            boolean last = i == bases.size() - 1;
+            Segment s = new Segment(base, settings.dir(), new SparseIndex());
+            long size = Files.size(s.log);
+            SparseIndex saved = last ? null : SparseIndex.load(s.indexFile, base, size);
+            if (saved != null) {
+                s = new Segment(base, settings.dir(), saved);
+                s.bytes = size;
+                s.end = bases.get(i + 1);
+            } else {
+                scan(s, last, stored);
+                if (!last) {
+                    s.end = Math.max(s.end, bases.get(i + 1));
+                }
+            }
+            s.closed = !last;
+            segments.put(base, s);
+        }
+        if (segments.isEmpty()) {
+            Segment s = new Segment(stored, settings.dir(), new SparseIndex());
+            Files.deleteIfExists(s.log);
+            Files.createFile(s.log);
+            segments.put(s.base, s);
+        }
+        active = segments.lastEntry().getValue();
+        activeChannel = FileChannel.open(active.log, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        activeChannel.force(true);
+        nextPosition = active.end;
+        durableEnd = nextPosition;
+        long oldest = segments.firstKey();
+        if (stored > nextPosition) {
+            LOG.log(Level.WARNING, "journal " + settings.dir() + ": checkpoint " + stored + " is past the last record ("
+                    + (nextPosition - 1) + "); records were lost from the journal's end, new records continue from "
+                    + nextPosition);
+            stored = nextPosition;
+        }
+        checkpoint = Math.max(stored, oldest);
+        LOG.log(Level.INFO, "journal " + settings.dir() + ": " + segments.size() + " segment(s), positions "
+                + oldest + ".." + (nextPosition - 1) + ", checkpoint " + checkpoint + ", "
+                + (nextPosition - checkpoint) + " record(s) to replay");
+    }
+
+    /**
+     * Reads a segment from the start to rebuild its index and find its end. In the last
+     * segment, garbage after the last valid record is a write torn by a crash: it is cut off.
+     */
+    private void scan(Segment s, boolean last, long checkpoint) throws IOException {
+        JournalRecord rec = new JournalRecord();
+        try (SegmentFile file = new SegmentFile(s.log)) {
+            long size = file.size();
+            long offset = 0;
+            long lastIndexed = -SparseIndex.INTERVAL_BYTES;
+            long expected = s.base;
+            while (offset < size) {
+                int n = file.readAt(offset, size, rec);
+                if (n > 0 && rec.position() >= expected) {
+                    if (offset - lastIndexed >= SparseIndex.INTERVAL_BYTES) {
+                        s.index.add(rec.position(), offset);
+                        lastIndexed = offset;
+                    }
+                    expected = rec.position() + 1;
+                    offset += n;
+                    continue;
+                }
+                long next = file.resync(offset + 1, size, expected, rec);
+                if (next < 0) {
+                    if (last) {
+                        LOG.log(Level.WARNING, "journal: " + s.log + ": the last " + (size - offset)
+                                + " byte(s) from offset " + offset + " are not a whole valid record (a write cut"
+                                + " short by a crash or power loss); truncated. Records before it are intact.");
+                        metrics.truncatedBytes.increment(size - offset);
+                        try (FileChannel ch = FileChannel.open(s.log, StandardOpenOption.WRITE)) {
+                            ch.truncate(offset);
+                            ch.force(true);
+                        }
+                    } else {
+                        metrics.reportCorrupt(s.log, offset, size - offset, -1);
+                    }
+                    size = offset;
+                    break;
+                }
+                file.readAt(next, size, rec);
+                if (rec.position() <= checkpoint) {
+                    // Behind the checkpoint no reader comes by to report it; past it, the
+                    // pipeline's reader reports it once when it gets there.
+                    metrics.reportCorrupt(s.log, offset, next - offset, rec.position() - expected);
+                }
+                offset = next;
+            }
+            s.bytes = size;
+            s.end = expected;
+        }
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    /**
+     * Appends one record without waiting; the record is durable once {@link #durableEnd()}
+     * passes the returned position.
+     *
+     * @return the record's position, or -1 when the journal cannot take it now (buffer full,
+     *         disk full, budget exhausted, closing): the caller pauses and tries again
+     */
+    public long tryAppend(byte[] data, int offset, int length, ReceiveMetadata meta) {
+        int size = RecordFormat.HEADER_BYTES + RecordFormat.payloadLength(meta, length);
+        synchronized (lock) {
+            if (closing || blocked != null || filling.remaining() < size) {
+                metrics.refused.increment();
+                return -1;
+            }
+            long position = nextPosition++;
+            boolean wasEmpty = filling.position() == 0;
+            if (wasEmpty) {
+                fillingFirst = position;
+            }
+            RecordFormat.write(filling, position, meta, data, offset, length);
+            // The writer sleeps while there is nothing to write; the first record wakes it so
+            // that it is written one flush interval later, not at the next maintenance tick.
+            if (wasEmpty || filling.position() >= settings.flushBytes()) {
+                lock.notifyAll();
+            }
+            return position;
+        }
+    }
+
+    /** {@link RecordSink} for inputs that need no acknowledgement (UDP, TCP): true when appended. */
+    @Override
+    public boolean offer(byte[] data, int offset, int length, ReceiveMetadata meta) {
+        return tryAppend(data, offset, length, meta) >= 0;
+    }
+
+    /**
+     * Runs {@code callback} once the record at {@code position} is fsynced: right here if it
+     * already is, else on the journal's writer thread (so hop to your own thread; never block).
+     */
+    public void whenDurable(long position, Runnable callback) {
+        synchronized (waitersLock) {
+            if (position >= durableEnd) {
+                waiters.add(new Waiter(position, callback));
+                return;
+            }
+        }
+        callback.run();
+    }
+
+    /** Every position below this is on disk and fsynced. */
+    public long durableEnd() {
+        return durableEnd;
+    }
+
+    /** Waits up to {@code millis} for durable records at or after {@code position}. */
+    public void awaitDurable(long position, long millis) throws InterruptedException {
+        synchronized (durableSignal) {
+            if (durableEnd <= position) {
+                durableSignal.wait(millis);
+            }
+        }
+    }
+
+    /** Why appends are refused right now, or null when they are accepted. */
+    public Blocked blocked() {
+        return blocked;
+    }
+
+    // ---------------------------------------------------------------- reading and checkpoint
+
+    /** A reader positioned at {@code position} (or the oldest record, if that is later). */
+    public JournalReader reader(long position) {
+        return new JournalReader(this, position, true);
+    }
+
+    /** Everything below this position is fully processed and may be deleted by retention. */
+    public long checkpoint() {
+        return checkpoint;
+    }
+
+    /** Records that everything below {@code position} is processed, durably; never moves back. */
+    public synchronized void checkpoint(long position) throws IOException {
+        long p = Math.min(position, durableEnd);
+        if (p <= checkpoint) {
+            return;
+        }
+        checkpointFile.write(p);
+        checkpoint = p;
+    }
+
+    Segment segmentFor(long position) {
+        Map.Entry<Long, Segment> e = segments.floorEntry(position);
+        return e != null ? e.getValue() : segments.firstEntry().getValue();
+    }
+
+    Segment segmentAfter(Segment s) {
+        Map.Entry<Long, Segment> e = segments.higherEntry(s.base);
+        return e == null ? null : e.getValue();
+    }
+
+    JournalMetrics metrics() {
+        return metrics;
+    }
+
+    /** Figures for {@code soc journal status}, the API and the metrics. */
+    public JournalStatus status() {
+        long size = 0;
+        for (Segment s : segments.values()) {
+            size += s.bytes;
+        }
+        long oldest = segments.firstKey();
+        long newestEnd = durableEnd;
+        long cp = checkpoint;
+        double lagSeconds = lagSeconds(cp, newestEnd);
+        Blocked b = blocked;
+        return new JournalStatus(settings.dir().toString(), size, segments.size(), oldest,
+                newestEnd - 1, cp, newestEnd - cp, lagSeconds, b == null ? null : b.name().toLowerCase(),
+                (long) metrics.corruptRecords.count(), (long) metrics.truncatedBytes.count());
+    }
+
+    /**
+     * Age in seconds of the oldest unprocessed record, 0 when there is none, NaN when it
+     * cannot be read. Read from disk at most once a second: scrapes may come much more often.
+     */
+    double lagSeconds() {
+        long now = System.nanoTime();
+        if (now - lagComputedNanos > MAINTENANCE_NANOS || lagComputedNanos == 0) {
+            lagCached = lagSeconds(checkpoint, durableEnd);
+            lagComputedNanos = now;
+        }
+        return lagCached;
+    }
+
+    private double lagSeconds(long cp, long end) {
+        if (cp >= end) {
+            return 0;
+        }
+        try (JournalReader r = new JournalReader(this, cp, false)) {
+            JournalRecord rec = new JournalRecord();
+            if (r.next(rec)) {
+                long nanos = System.currentTimeMillis() * 1_000_000L - rec.meta().receivedNanos();
+                return Math.max(0, nanos / 1e9);
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    // ---------------------------------------------------------------- writer thread
+
+    private void writeLoop() {
+        lastFlushNanos = System.nanoTime();
+        lastMaintenanceNanos = lastFlushNanos;
+        while (true) {
+            ByteBuffer batch;
+            long first;
+            boolean stop;
+            synchronized (lock) {
+                waitForWork();
+                stop = closing;
+                batch = null;
+                first = 0;
+                if (stalled == null && filling.position() > 0) {
+                    batch = filling;
+                    filling = spare;
+                    spare = batch;
+                    first = fillingFirst;
+                    batch.flip();
+                }
+            }
+            if (batch != null) {
+                stalled = batch;
+                stalledPosition = first;
+            }
+            if (stalled != null && (batch != null || maintenanceDue())) {
+                flush();
+            }
+            if (maintenanceDue()) {
+                lastMaintenanceNanos = System.nanoTime();
+                maintain();
+            }
+            if (stop && stalled == null) {
+                synchronized (lock) {
+                    if (filling.position() == 0) {
+                        return;
+                    }
+                }
+            } else if (stop && stalled != null && blocked != null) {
+                LOG.log(Level.ERROR, "journal: closing with " + stalled.remaining() + " unwritten byte(s) ("
+                        + lastFailure + "); those records were never acknowledged as durable");
+                return;
+            }
+        }
+    }
+
+    private boolean maintenanceDue() {
+        return System.nanoTime() - lastMaintenanceNanos >= MAINTENANCE_NANOS;
+    }
+
+    /** Holds {@code lock}. Returns when a batch should be written, maintenance is due or on close. */
+    private void waitForWork() {
+        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMillis());
+        while (!closing) {
+            long now = System.nanoTime();
+            if (maintenanceDue()) {
+                return;
+            }
+            if (stalled == null && filling.position() > 0
+                    && (filling.position() >= settings.flushBytes() || now - lastFlushNanos >= intervalNanos)) {
+                return;
+            }
+            long waitNanos = filling.position() > 0 && stalled == null
+                    ? intervalNanos - (now - lastFlushNanos)
+                    : MAINTENANCE_NANOS - (now - lastMaintenanceNanos);
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, Math.max(waitNanos, 100_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Writes {@code stalled} to the segments and fsyncs; on failure keeps the rest for a retry. */
+    private void flush() {
+        ByteBuffer batch = stalled;
+        try {
+            while (batch.hasRemaining()) {
+                writeRun(batch);
+            }
+            long start = System.nanoTime();
+            activeChannel.force(false);
+            metrics.fsync.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            lastFlushNanos = System.nanoTime();
+            stalled = null;
+            batch.clear();
+            if (blocked == Blocked.IO_ERROR || blocked == Blocked.DISK_FULL) {
+                updateBlocked(evaluateSpace());
+            }
+            publishDurable(stalledPosition);
+        } catch (IOException e) {
+            lastFailure = e.getMessage();
+            boolean noSpace = e.getMessage() != null && e.getMessage().contains("No space left");
+            updateBlocked(noSpace ? Blocked.DISK_FULL : Blocked.IO_ERROR);
+        }
+    }
+
+    /** Writes the records of {@code batch} that fit the active segment, then rolls if it is full. */
+    private void writeRun(ByteBuffer batch) throws IOException {
+        int runStart = batch.position();
+        int p = runStart;
+        long position = stalledPosition;
+        long fileBytes = active.bytes;
+        long lastIndexed = active.index.lastOffset();
+        List<long[]> entries = new ArrayList<>();
+        while (p < batch.limit()) {
+            if (fileBytes >= settings.segmentBytes() && (fileBytes > 0 || p > runStart)) {
+                break;
+            }
+            if (lastIndexed < 0 || fileBytes - lastIndexed >= SparseIndex.INTERVAL_BYTES) {
+                entries.add(new long[] {position, fileBytes});
+                lastIndexed = fileBytes;
+            }
+            int size = RecordFormat.HEADER_BYTES + batch.getInt(p);
+            fileBytes += size;
+            p += size;
+            position++;
+        }
+        if (p > runStart) {
+            ByteBuffer run = batch.slice(runStart, p - runStart);
+            long at = active.bytes;
+            try {
+                while (run.hasRemaining()) {
+                    at += activeChannel.write(run, at);
+                }
+            } catch (IOException e) {
+                try {
+                    activeChannel.truncate(active.bytes); // no half record stays behind
+                } catch (IOException ignored) {
+                    // the next open's scan truncates it instead
+                }
+                throw e;
+            }
+            for (long[] entry : entries) {
+                active.index.add(entry[0], entry[1]);
+            }
+            active.bytes = fileBytes;
+            active.end = position;
+            batch.position(p);
+            stalledPosition = position;
+        }
+        if (batch.hasRemaining()) {
+            roll(position);
+        }
+    }
+
+    private void roll(long base) throws IOException {
+        activeChannel.force(false);
+        try {
+            active.index.save(active.indexFile);
+        } catch (IOException e) {
+            // Only a shortcut: without it, the next start rebuilds the index by scanning.
+            Files.deleteIfExists(active.indexFile);
+        }
+        Segment next = new Segment(base, settings.dir(), new SparseIndex());
+        FileChannel ch = FileChannel.open(next.log, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, StandardOpenOption.READ);
+        segments.put(base, next);
+        Segment old = active;
+        FileChannel oldChannel = activeChannel;
+        active = next;
+        activeChannel = ch;
+        old.closed = true;
+        oldChannel.close();
+        syncDirectory();
+    }
+
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(settings.dir(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot fsync a directory; the file's own fsync still holds.
+        }
+    }
+
+    private void publishDurable(long end) {
+        durableEnd = end;
+        synchronized (durableSignal) {
+            durableSignal.notifyAll();
+        }
+        List<Runnable> ready = new ArrayList<>();
+        synchronized (waitersLock) {
+            while (!waiters.isEmpty() && waiters.peek().position() < end) {
+                ready.add(waiters.poll().callback());
+            }
+        }
+        for (Runnable r : ready) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "journal: a durable-ack callback failed", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- retention and space
+
+    private void maintain() {
+        try {
+            retain();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "journal: retention failed: " + e.getMessage(), e);
+        }
+        if (stalled == null) {
+            updateBlocked(evaluateSpace());
+        }
+    }
+
+    /** Deletes the oldest processed segments while over budget or too old; never past the checkpoint. */
+    private void retain() throws IOException {
+        long total = 0;
+        for (Segment s : segments.values()) {
+            total += s.bytes;
+        }
+        long oldestAllowedMillis = System.currentTimeMillis() - settings.maxAge().toMillis();
+        for (Segment s : segments.values()) {
+            if (s == active || !s.closed || s.end > checkpoint) {
+                break;
+            }
+            // A segment's worth of headroom below the budget, so that appends are not refused
+            // again as soon as the active segment grows a little.
+            boolean overBudget = total > settings.maxBytes() - settings.segmentBytes();
+            boolean tooOld = Files.getLastModifiedTime(s.log).toMillis() < oldestAllowedMillis;
+            if (!overBudget && !tooOld) {
+                break;
+            }
+            s.deleted = true;
+            segments.remove(s.base);
+            Files.deleteIfExists(s.indexFile);
+            Files.deleteIfExists(s.log);
+            total -= s.bytes;
+            metrics.segmentsDeleted.increment();
+            LOG.log(Level.DEBUG, "journal: deleted processed segment " + s.log + (overBudget ? " (over budget)" : " (too old)"));
+        }
+    }
+
+    private Blocked evaluateSpace() {
+        try {
+            if (store.getUsableSpace() < settings.minFreeBytes()) {
+                lastFailure = "free space on " + store + " below " + settings.minFreeBytes() + " bytes";
+                return Blocked.DISK_FULL;
+            }
+        } catch (IOException e) {
+            lastFailure = e.getMessage();
+            return Blocked.IO_ERROR;
+        }
+        long total = 0;
+        for (Segment s : segments.values()) {
+            total += s.bytes;
+        }
+        if (total >= settings.maxBytes()) {
+            lastFailure = "unprocessed records fill the journal budget of " + settings.maxBytes() + " bytes";
+            return Blocked.BUDGET;
+        }
+        return null;
+    }
+
+    private void updateBlocked(Blocked now) {
+        Blocked before = blocked;
+        if (before == now) {
+            return;
+        }
+        blocked = now;
+        if (now != null) {
+            LOG.log(Level.WARNING, "journal " + settings.dir() + ": not accepting records (" + now.name().toLowerCase()
+                    + ": " + lastFailure + "); inputs stop acknowledging until space returns — free disk space or"
+                    + " raise journal.max_bytes. socd_journal_blocked{reason} shows it; nothing is dropped.");
+        } else {
+            LOG.log(Level.INFO, "journal " + settings.dir() + ": accepting records again (was " + before.name().toLowerCase() + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- close
+
+    /** Writes and fsyncs everything appended so far, then stops. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            lock.notifyAll();
+        }
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            activeChannel.close();
+            checkpointFile.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the journal in " + settings.dir(), e);
+        } finally {
+            metrics.close();
+        }
+    }
+
+    JournalSettings settings() {
+        return settings;
+    }
+
+    long sizeBytes() {
+        long total = 0;
+        for (Segment s : segments.values()) {
+            total += s.bytes;
+        }
+        return total;
+    }
+
+    int segmentCount() {
+        return segments.size();
+    }
+
+    long oldestPosition() {
+        return segments.firstKey();
+    }
+
+    /** Position of the oldest record still on disk. */
+    public long oldestKept() {
+        return segments.firstKey();
+    }
+}

@@ -1,0 +1,107 @@
+package org.socd.collector.journal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+import org.socd.protocol.event.ReceiveMetadata;
+
+/**
+ * The on-disk form of one journal record: {@code int length, int crc32c, payload}, where the
+ * CRC covers the payload and the payload is
+ * {@code long position, long receivedNanos, int peerPort, byte inputLength, input, byte peerLength, peer, raw bytes}.
+ *
+ * <p>The position is inside the payload (and so under the CRC) so that a reader that lost its
+ * place after a corrupt record can resynchronise on the next valid one and know where it is.
+ * A peer length of 255 means "no peer address".
+ */
+final class RecordFormat {
+
+    static final int HEADER_BYTES = 8;
+    /** position, nanos, port, two length bytes. */
+    static final int FIXED_PAYLOAD_BYTES = 8 + 8 + 4 + 1 + 1;
+    /** Anything longer is not a record but garbage read as a length. */
+    static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+    private static final int NO_PEER = 255;
+    private static final int MAX_TEXT = 254;
+
+    private RecordFormat() {
+    }
+
+    static int payloadLength(ReceiveMetadata meta, int dataLength) {
+        return FIXED_PAYLOAD_BYTES + text(meta.input()).length + text(meta.peerAddress()).length + dataLength;
+    }
+
+    /** Encodes one whole record (header and payload) at {@code dst}'s position. */
+    static void write(ByteBuffer dst, long position, ReceiveMetadata meta, byte[] data, int offset, int length) {
+        byte[] input = text(meta.input());
+        byte[] peer = text(meta.peerAddress());
+        int payload = FIXED_PAYLOAD_BYTES + input.length + peer.length + length;
+        int start = dst.position();
+        dst.putInt(payload);
+        dst.putInt(0); // CRC, filled in below
+        int payloadStart = dst.position();
+        dst.putLong(position);
+        dst.putLong(meta.receivedNanos());
+        dst.putInt(meta.peerPort());
+        dst.put((byte) input.length);
+        dst.put(input);
+        dst.put((byte) (meta.peerAddress() == null ? NO_PEER : peer.length));
+        dst.put(peer);
+        dst.put(data, offset, length);
+        dst.putInt(start + 4, crc(dst, payloadStart, payload));
+    }
+
+    static int crc(ByteBuffer buf, int from, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(buf.slice(from, length));
+        return (int) crc.getValue();
+    }
+
+    static boolean plausibleLength(int payload) {
+        return payload >= FIXED_PAYLOAD_BYTES && payload <= MAX_PAYLOAD_BYTES;
+    }
+
+    /** The position field of a payload that starts at {@code payloadStart}. */
+    static long position(ByteBuffer buf, int payloadStart) {
+        return buf.getLong(payloadStart);
+    }
+
+    /** Decodes the metadata and points {@code into} at the raw bytes; the payload was CRC-checked. */
+    static void decode(ByteBuffer buf, int payloadStart, int payloadLength, JournalRecord into) {
+        int p = payloadStart;
+        long position = buf.getLong(p);
+        long nanos = buf.getLong(p + 8);
+        int port = buf.getInt(p + 16);
+        int inputLength = buf.get(p + 20) & 0xff;
+        String input = string(buf, p + 21, inputLength);
+        int peerAt = p + 21 + inputLength;
+        int peerLength = buf.get(peerAt) & 0xff;
+        String peer = null;
+        if (peerLength == NO_PEER) {
+            peerLength = 0;
+        } else {
+            peer = string(buf, peerAt + 1, peerLength);
+        }
+        int dataAt = peerAt + 1 + peerLength;
+        int dataLength = payloadStart + payloadLength - dataAt;
+        if (dataLength < 0) {
+            throw new IllegalArgumentException("record at position " + position + " has field lengths beyond its payload");
+        }
+        into.set(position, new ReceiveMetadata(input, peer, port, nanos), buf, dataAt, dataLength);
+    }
+
+    private static String string(ByteBuffer buf, int at, int length) {
+        byte[] b = new byte[length];
+        buf.get(at, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** Input names and addresses are short; a longer one is cut so its length fits one byte. */
+    private static byte[] text(String s) {
+        if (s == null) {
+            return new byte[0];
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return b.length <= MAX_TEXT ? b : java.util.Arrays.copyOf(b, MAX_TEXT);
+    }
+}

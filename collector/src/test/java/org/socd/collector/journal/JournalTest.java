@@ -1,0 +1,184 @@
+package org.socd.collector.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.socd.protocol.event.ReceiveMetadata;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class JournalTest {
+
+    @TempDir
+    Path dir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private JournalSettings small() {
+        return new JournalSettings(dir, 64 * 1024, 5, 1 << 20, 1 << 20, 1 << 30, Duration.ofDays(1), 0);
+    }
+
+    private static ReceiveMetadata meta(int i) {
+        return new ReceiveMetadata("syslog-tcp", i % 2 == 0 ? "127.0.0.1" : null, 1000 + i, 1_000_000_000L * i + 7);
+    }
+
+    private static byte[] line(int i) {
+        return ("<13>Nov 26 23:00:00 host app: line " + i).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void append(Journal j, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte[] b = line(i);
+            while (j.tryAppend(b, 0, b.length, meta(i)) < 0) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static void awaitDurable(Journal j, long end) {
+        await(() -> j.durableEnd() >= end, "durable end " + end);
+    }
+
+    private static List<String> readAll(Journal j, long from) throws IOException {
+        List<String> out = new ArrayList<>();
+        JournalRecord r = new JournalRecord();
+        try (JournalReader reader = j.reader(from)) {
+            while (reader.next(r)) {
+                String text = new String(r.data(), 0, r.length(), StandardCharsets.UTF_8);
+                int i = Integer.parseInt(text.substring(text.lastIndexOf(' ') + 1));
+                assertEquals(meta(i), r.meta(), "metadata of record " + r.position());
+                out.add(r.position() + ":" + i);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void recordsComeBackInOrderWithTheirMetadataAcrossSegmentsAndRestarts() throws Exception {
+        try (Journal j = Journal.open(small(), registry)) {
+            append(j, 0, 5_000);
+            awaitDurable(j, 5_000);
+            assertTrue(j.status().segments() > 3, "small segments roll: " + j.status());
+            List<String> all = readAll(j, 0);
+            assertEquals(5_000, all.size());
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(i + ":" + i, all.get(i));
+            }
+            assertEquals("4321:4321", readAll(j, 4321).get(0), "seek through the sparse index");
+        }
+        try (Journal j = Journal.open(small(), new SimpleMeterRegistry())) {
+            assertEquals(5_000, j.durableEnd());
+            append(j, 5_000, 5_010);
+            awaitDurable(j, 5_010);
+            List<String> tail = readAll(j, 4_990);
+            assertEquals(20, tail.size());
+            assertEquals("5009:5009", tail.get(19));
+        }
+    }
+
+    @Test
+    void durableCallbacksRunAfterTheFsyncOfTheirRecord() throws Exception {
+        try (Journal j = Journal.open(small(), registry)) {
+            byte[] b = line(1);
+            long p = j.tryAppend(b, 0, b.length, meta(1));
+            CountDownLatch done = new CountDownLatch(1);
+            long[] seen = new long[1];
+            j.whenDurable(p, () -> {
+                seen[0] = j.durableEnd();
+                done.countDown();
+            });
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            assertTrue(seen[0] > p, "callback ran before the record was durable");
+            CountDownLatch immediate = new CountDownLatch(1);
+            j.whenDurable(p, immediate::countDown);
+            assertEquals(0, immediate.getCount(), "already durable: runs at once");
+        }
+    }
+
+    @Test
+    void aTornLastRecordIsTruncatedAndACorruptRecordInAClosedSegmentIsSkipped() throws Exception {
+        try (Journal j = Journal.open(small(), registry)) {
+            append(j, 0, 3_000);
+            awaitDurable(j, 3_000);
+        }
+        List<Path> logs;
+        try (Stream<Path> s = Files.list(dir)) {
+            logs = s.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+        }
+        Path closed = logs.get(0);
+        try (RandomAccessFile f = new RandomAccessFile(closed.toFile(), "rw")) {
+            f.seek(30_000); // well inside; breaks the record that spans it
+            f.write(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
+        }
+        Path last = logs.get(logs.size() - 1);
+        long size = Files.size(last);
+        try (RandomAccessFile f = new RandomAccessFile(last.toFile(), "rw")) {
+            f.setLength(size - 5); // the last record loses its end, as after a power cut mid-write
+        }
+
+        SimpleMeterRegistry r2 = new SimpleMeterRegistry();
+        try (Journal j = Journal.open(small(), r2)) {
+            assertEquals(2_999, j.durableEnd(), "the torn record is gone, the rest of the last segment stays");
+            List<String> all = readAll(j, 0);
+            assertTrue(all.size() >= 2_990 && all.size() < 2_999, "only the corrupt record(s) are missing: " + all.size());
+            JournalStatus status = j.status();
+            assertTrue(status.corruptRecords() >= 1, status.toString());
+            assertTrue(status.truncatedBytes() > 0, status.toString());
+            assertEquals(status.corruptRecords(), 2_999 - all.size(), "every skipped record is counted");
+            append(j, 3_000, 3_001);
+            awaitDurable(j, 3_000);
+            assertTrue(readAll(j, 2_998).get(1).startsWith("2999:3000"), "appends continue after the cut");
+        }
+    }
+
+    @Test
+    void theCheckpointSurvivesARestartAndRetentionNeverDeletesUnprocessedSegments() throws Exception {
+        JournalSettings tight = new JournalSettings(dir, 64 * 1024, 5, 1 << 20, 256 * 1024, 2 * 64 * 1024,
+                Duration.ofDays(1), 0);
+        try (Journal j = Journal.open(tight, registry)) {
+            append(j, 0, 2_000);
+            awaitDurable(j, 2_000);
+            await(() -> j.blocked() == Journal.Blocked.BUDGET, "the budget is exhausted by unprocessed records");
+            byte[] b = line(9);
+            assertEquals(-1, j.tryAppend(b, 0, b.length, meta(9)), "appends are refused while blocked");
+            assertEquals(0, j.status().oldestPosition(), "nothing unprocessed is deleted");
+            j.checkpoint(1_500);
+            await(() -> j.status().oldestPosition() > 0, "retention deletes processed segments");
+            await(() -> j.blocked() == null, "appends resume by themselves");
+            assertTrue(j.status().oldestPosition() <= 1_500);
+        }
+        try (Journal j = Journal.open(tight, new SimpleMeterRegistry())) {
+            assertEquals(1_500, j.checkpoint());
+            assertEquals(500, j.status().lagRecords());
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
