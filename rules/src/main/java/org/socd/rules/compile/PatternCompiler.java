@@ -57,6 +57,11 @@ public final class PatternCompiler {
             } else if (part instanceof SigmaString.AnySequence) {
                 regex.append(".*");
                 sigma.append('*');
+            } else if (part instanceof SigmaString.OneOf oneOf) {
+                regex.append('[');
+                oneOf.chars().codePoints().forEach(c -> regex.append("\\x{").append(Integer.toHexString(c)).append('}'));
+                regex.append(']');
+                sigma.append('[').append(oneOf.chars()).append(']');
             } else {
                 regex.append('.');
                 sigma.append('?');

@@ -32,12 +32,22 @@ public final class RuleCompiler {
      * @throws RuleSyntaxException when the rule cannot be evaluated faithfully
      */
     public static CompiledRule compile(String text, String file) {
-        return compile(SigmaRuleParser.parse(text, file));
+        return compile(SigmaRuleParser.parse(text, file), Placeholders.NONE);
+    }
+
+    /** Parses and compiles one rule file, resolving {@code expand} placeholders from {@code placeholders}. */
+    public static CompiledRule compile(String text, String file, Placeholders placeholders) {
+        return compile(SigmaRuleParser.parse(text, file), placeholders);
     }
 
     public static CompiledRule compile(SigmaRule rule) {
+        return compile(rule, Placeholders.NONE);
+    }
+
+    /** Compiles a parsed rule, resolving {@code expand} placeholders from {@code placeholders}. */
+    public static CompiledRule compile(SigmaRule rule, Placeholders placeholders) {
         Map<String, Matcher> identifiers = new LinkedHashMap<>();
-        rule.identifiers().forEach((name, selection) -> identifiers.put(name, selection(selection)));
+        rule.identifiers().forEach((name, selection) -> identifiers.put(name, selection(selection, placeholders)));
         List<Matcher> conditions = new ArrayList<>();
         for (Condition condition : rule.conditions()) {
             conditions.add(condition(condition, identifiers, rule.conditionLocation()));
@@ -47,18 +57,18 @@ public final class RuleCompiler {
                 rule.logsource(), matcher, rule.source());
     }
 
-    private static Matcher selection(Selection selection) {
+    private static Matcher selection(Selection selection, Placeholders placeholders) {
         if (selection instanceof Selection.AllOf all) {
             List<Matcher> terms = new ArrayList<>();
             for (FieldTerm term : all.terms()) {
-                terms.add(TermCompiler.compile(term));
+                terms.add(TermCompiler.compile(term, placeholders));
             }
             return terms.size() == 1 ? terms.get(0) : new Conjunction(terms);
         }
         Selection.AnyOf any = (Selection.AnyOf) selection;
         List<Matcher> alternatives = new ArrayList<>();
         for (Selection alternative : any.alternatives()) {
-            alternatives.add(selection(alternative));
+            alternatives.add(selection(alternative, placeholders));
         }
         return new Disjunction(alternatives);
     }

@@ -62,4 +62,65 @@ public sealed interface ValuePattern {
             return false;
         }
     }
+
+    /** {@code lt/lte/gt/gte}: the field value, read as a number, compares to {@code bound}; non-numbers never match. */
+    record Numeric(Comparison comparison, double bound) implements ValuePattern {
+        @Override
+        public boolean test(String value) {
+            Double number = Numbers.parse(value);
+            return number != null && comparison.holds(Double.compare(number, bound));
+        }
+
+        @Override
+        public boolean foldsCase() {
+            return false;
+        }
+    }
+
+    /** {@code cidr}: the field value is an IP address inside the network. */
+    record Cidr(String network, byte[] prefix, int bits) implements ValuePattern {
+        @Override
+        public boolean test(String value) {
+            byte[] address = IpAddresses.parse(value);
+            if (address == null || address.length != prefix.length) {
+                return false;
+            }
+            int full = bits / 8;
+            for (int i = 0; i < full; i++) {
+                if (address[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (address[full] & mask) == (prefix[full] & mask);
+        }
+
+        @Override
+        public boolean foldsCase() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "Cidr[" + network + "]";
+        }
+    }
+
+    /** Time modifiers: a part (hour, month, ...) of the field's date compares to {@code bound}. */
+    record TimePart(DateParts.Part part, Comparison comparison, long bound) implements ValuePattern {
+        @Override
+        public boolean test(String value) {
+            long extracted = DateParts.extract(value, part);
+            return extracted >= 0 && comparison.holds(Long.compare(extracted, bound));
+        }
+
+        @Override
+        public boolean foldsCase() {
+            return false;
+        }
+    }
 }
