@@ -42,6 +42,7 @@ public final class RuleEngine {
     public List<RuleMatch> evaluate(Event event) {
         EventFields fields = new EventFields(event);
         EventLogsource logsource = mapping.derive(fields);
+        fields.useAliases(logsource.fieldAliases());
         List<RuleMatch> matches = null;
         List<CompiledRule> candidates = index.candidates(logsource);
         for (int i = 0; i < candidates.size(); i++) {

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,7 +41,8 @@ public final class LogsourceMapping {
         }
     }
 
-    record Entry(List<FieldTest> when, List<String> products, List<String> categories, List<String> services) {}
+    record Entry(List<FieldTest> when, List<String> products, List<String> categories, List<String> services,
+                 Map<String, String> fields) {}
 
     private final List<Entry> entries;
 
@@ -69,7 +72,8 @@ public final class LogsourceMapping {
                 tests.add(new FieldTest(test.key(), values.equals(List.of("*")) ? List.of() : values));
             }
             entries.add(new Entry(tests, strings(entry.get("product").orElse(null)),
-                    strings(entry.get("category").orElse(null)), strings(entry.get("service").orElse(null))));
+                    strings(entry.get("category").orElse(null)), strings(entry.get("service").orElse(null)),
+                    fields(entry.get("fields").orElse(null))));
         }
         return new LogsourceMapping(entries);
     }
@@ -79,14 +83,51 @@ public final class LogsourceMapping {
         Set<String> products = new LinkedHashSet<>();
         Set<String> categories = new LinkedHashSet<>();
         Set<String> services = new LinkedHashSet<>();
+        Map<String, String> fields = Map.of();
         for (Entry entry : entries) {
-            if (entry.when().stream().allMatch(test -> test.holds(event))) {
+            if (allHold(entry.when(), event)) {
                 products.addAll(entry.products());
                 categories.addAll(entry.categories());
                 services.addAll(entry.services());
+                if (!entry.fields().isEmpty()) {
+                    fields = fields.isEmpty() ? entry.fields() : merge(fields, entry.fields());
+                }
             }
         }
-        return new EventLogsource(products, categories, services);
+        return new EventLogsource(products, categories, services, fields);
+    }
+
+    private static boolean allHold(List<FieldTest> tests, EventFields event) {
+        for (int i = 0; i < tests.size(); i++) {
+            if (!tests.get(i).holds(event)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> merged = new LinkedHashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    private static Map<String, String> fields(YamlNode node) {
+        if (node == null) {
+            return Map.of();
+        }
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            throw new RuleSyntaxException(node.location(), "'fields' must map rule field names to event field names");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (YamlNode.Entry entry : mapping.entries()) {
+            if (!(entry.value() instanceof YamlNode.Scalar scalar) || scalar.isNull()) {
+                throw new RuleSyntaxException(entry.value().location(), "field '" + entry.key()
+                        + "' must map to an event field name");
+            }
+            fields.put(entry.key(), scalar.text());
+        }
+        return fields;
     }
 
     private static List<String> strings(YamlNode node) {
