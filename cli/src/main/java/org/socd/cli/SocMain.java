@@ -3,6 +3,8 @@ package org.socd.cli;
 import org.socd.cli.alerts.AlertsCommand;
 import org.socd.cli.api.ApiClient;
 import org.socd.cli.api.ApiClientException;
+import org.socd.cli.hunt.HuntCommand;
+import org.socd.cli.rules.RulesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code soc}: the analyst's command line. Subcommands talk to the daemon's HTTP API. */
 @Command(name = "soc", mixinStandardHelpOptions = true, version = "soc 0.1.0",
         description = "Search and triage socd alerts.",
-        subcommands = {AlertsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AlertsCommand.class, RulesCommand.class, HuntCommand.class, CommandLine.HelpCommand.class})
 public final class SocMain {
 
     @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,

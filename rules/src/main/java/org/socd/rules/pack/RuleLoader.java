@@ -73,6 +73,22 @@ public final class RuleLoader {
         return loader.result();
     }
 
+    /**
+     * Rule files and directories (recursively), without the bundled pack: what {@code soc rules
+     * validate} and {@code soc hunt} take on the command line.
+     */
+    public static LoadedRules loadPaths(List<Path> paths, Placeholders placeholders) {
+        RuleLoader loader = new RuleLoader(placeholders);
+        for (Path path : paths) {
+            if (Files.isRegularFile(path)) {
+                loader.addFile(path);
+            } else {
+                loader.addDirectory(path);
+            }
+        }
+        return loader.result();
+    }
+
     /** The names of the bundled rule files, as listed in the pack's index. */
     public static List<String> bundledRuleFiles() {
         String index = readResource(BUNDLED_INDEX);
@@ -117,19 +133,23 @@ public final class RuleLoader {
             return;
         }
         for (Path file : files) {
-            String text;
-            try {
-                text = decodeUtf8(Files.readAllBytes(file));
-            } catch (CharacterCodingException e) {
-                errors.add(new RuleError(file.toString(), "not valid UTF-8; save the rule file as UTF-8"));
-                continue;
-            } catch (IOException e) {
-                errors.add(new RuleError(file.toString(), "cannot read rule file: " + e.getMessage()
-                        + "; check its permissions"));
-                continue;
-            }
-            add(text, file.toString());
+            addFile(file);
         }
+    }
+
+    private void addFile(Path file) {
+        String text;
+        try {
+            text = decodeUtf8(Files.readAllBytes(file));
+        } catch (CharacterCodingException e) {
+            errors.add(new RuleError(file.toString(), "not valid UTF-8; save the rule file as UTF-8"));
+            return;
+        } catch (IOException e) {
+            errors.add(new RuleError(file.toString(), "cannot read rule file: " + e.getMessage()
+                    + "; check its permissions"));
+            return;
+        }
+        add(text, file.toString());
     }
 
     private void add(String text, String file) {
