@@ -49,9 +49,13 @@ public final class PatternCompiler {
     private static ValuePattern glob(List<SigmaString.Part> parts, boolean folds) {
         StringBuilder regex = new StringBuilder();
         StringBuilder sigma = new StringBuilder();
+        String longest = "";
         for (SigmaString.Part part : parts) {
             if (part instanceof SigmaString.Literal literal) {
                 String text = fold(literal.text(), folds);
+                if (text.length() > longest.length()) {
+                    longest = text;
+                }
                 regex.append(Pattern.quote(text));
                 sigma.append(text.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?"));
             } else if (part instanceof SigmaString.AnySequence) {
@@ -68,7 +72,7 @@ public final class PatternCompiler {
             }
         }
         // DOTALL: a wildcard in Sigma spans any character, line breaks included.
-        return new ValuePattern.Glob(sigma.toString(), Pattern.compile(regex.toString(), Pattern.DOTALL), folds);
+        return new ValuePattern.Glob(sigma.toString(), Pattern.compile(regex.toString(), Pattern.DOTALL), folds, longest);
     }
 
     private static String fold(String text, boolean folds) {

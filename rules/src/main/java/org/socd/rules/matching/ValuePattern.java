@@ -42,8 +42,12 @@ public sealed interface ValuePattern {
         }
     }
 
-    /** A wildcard pattern that is not a plain prefix/suffix/substring, compiled to an anchored RE2 regex. */
-    record Glob(String sigma, Pattern regex, boolean foldsCase) implements ValuePattern {
+    /**
+     * A wildcard pattern that is not a plain prefix/suffix/substring, compiled to an anchored RE2
+     * regex; {@code longestLiteral} is its longest wildcard-free piece, which any match contains
+     * (the engine's pre-filter looks for it).
+     */
+    record Glob(String sigma, Pattern regex, boolean foldsCase, String longestLiteral) implements ValuePattern {
         @Override
         public boolean test(String value) {
             return regex.matches(value);
