@@ -27,6 +27,9 @@ import org.socd.collector.http.ApiServer;
 import org.socd.collector.http.HealthEndpoint;
 import org.socd.collector.http.MetricsEndpoint;
 import org.socd.collector.http.Router;
+import org.socd.collector.rules.ReloadableRules;
+import org.socd.collector.rules.RuleDirectoryWatcher;
+import org.socd.collector.rules.RulesReloadEndpoint;
 import org.socd.collector.net.Transport;
 import org.socd.collector.syslog.SyslogTcpInput;
 import org.socd.collector.syslog.SyslogUdpInput;
@@ -36,7 +39,6 @@ import org.socd.correlator.pipeline.PipelineSettings;
 import org.socd.protocol.syslog.SyslogParser;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
-import org.socd.rules.pack.RuleLoader;
 
 /**
  * The running daemon: wires inputs, pipeline, alert store and API together, and takes them
@@ -49,7 +51,11 @@ public final class Daemon implements AutoCloseable {
 
     private final DaemonConfig config;
     private final PrometheusMeterRegistry registry;
-    private final LoadedRules rules;
+    /** Debounce of the rule directory watcher: one reload after a burst of file changes. */
+    private static final long RULE_RELOAD_DEBOUNCE_MILLIS = 500;
+
+    private final ReloadableRules rules;
+    private RuleDirectoryWatcher ruleWatcher;
     private final AlertStore store;
     private final Pipeline pipeline;
     /** Syslog inputs' I/O threads; the API has its own so a busy input never starves it. */
@@ -73,7 +79,7 @@ public final class Daemon implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath()
                     + ": " + e.getMessage() + " — choose a writable one with --data", e);
         }
-        this.rules = RuleLoader.load(config.ruleDirs());
+        this.rules = ReloadableRules.of(config.ruleDirs());
         reportRules();
         try {
             this.store = AlertStore.open(dataDir.resolve("alerts"), registry, clock);
@@ -83,7 +89,7 @@ public final class Daemon implements AutoCloseable {
         }
         SyslogParser parser = new SyslogParser(config.timeZone(), clock);
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
-                parser::parse, rules.engine()::evaluate, store, registry, clock);
+                parser::parse, rules::evaluate, store, registry, clock);
         this.transport = Transport.best();
         this.ioGroup = transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.apiGroup = transport.newGroup(1);
@@ -121,7 +127,15 @@ public final class Daemon implements AutoCloseable {
                 .get("/health", new HealthEndpoint(this::health))
                 .get("/metrics", new MetricsEndpoint(registry))
                 .get(AlertsEndpoint.PATH, alerts::search)
-                .getUnder(AlertsEndpoint.PATH + "/", alerts::get);
+                .getUnder(AlertsEndpoint.PATH + "/", alerts::get)
+                // TODO(auth): admin role only, once the API has authentication.
+                .post(RulesReloadEndpoint.PATH, new RulesReloadEndpoint(rules));
+        try {
+            ruleWatcher = RuleDirectoryWatcher.start(config.ruleDirs(), RULE_RELOAD_DEBOUNCE_MILLIS, this::reloadRules);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot watch the rule directories ({0}); reload with POST {1}",
+                    e.getMessage(), RulesReloadEndpoint.PATH);
+        }
         api = ApiServer.start(transport, apiGroup, apiGroup, new InetSocketAddress(config.api().bind(), config.api().port()), router);
         LOG.log(Level.INFO, "socd up: data in {0}; syslog udp {1}, tcp {2}; API and /metrics on http://{3}; transport {4}",
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
@@ -131,20 +145,32 @@ public final class Daemon implements AutoCloseable {
     private Map<String, Object> health() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", closed ? "stopping" : "up");
-        m.put("rules_loaded", rules.ruleCount());
-        m.put("rules_rejected", rules.errors().size());
+        m.put("rules_loaded", rules.current().ruleCount());
+        m.put("rules_rejected", rules.current().errors().size());
         m.put("alerts", store.count());
         m.put("ring_remaining_capacity", pipeline.remainingCapacity());
         return m;
     }
 
     private void reportRules() {
-        for (RuleError e : rules.errors()) {
+        for (RuleError e : rules.current().errors()) {
             LOG.log(Level.WARNING, "rule rejected: {0}: {1}", e.location(), e.message());
         }
-        LOG.log(Level.INFO, "rules: {0} loaded, {1} rejected", rules.ruleCount(), rules.errors().size());
-        registry.gauge("socd.rules.loaded", rules, LoadedRules::ruleCount);
-        registry.gauge("socd.rules.rejected", rules, r -> r.errors().size());
+        LOG.log(Level.INFO, "rules: {0} loaded, {1} rejected", rules.current().ruleCount(), rules.current().errors().size());
+        registry.gauge("socd.rules.loaded", rules, r -> r.current().ruleCount());
+        registry.gauge("socd.rules.rejected", rules, r -> r.current().errors().size());
+    }
+
+    private void reloadRules() {
+        ReloadableRules.ReloadResult result = rules.reload();
+        if (result.applied()) {
+            LOG.log(Level.INFO, "rules reloaded: {0} loaded", result.rules());
+        } else {
+            for (RuleError e : result.newErrors()) {
+                LOG.log(Level.WARNING, "rule reload refused, the running rules stay: {0}: {1}", e.location(), e.message());
+            }
+        }
+        registry.counter("socd.rules.reloads", "result", result.applied() ? "applied" : "refused").increment();
     }
 
     private void bindJvmMetrics() {
@@ -174,7 +200,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     public LoadedRules rules() {
-        return rules;
+        return rules.current();
     }
 
     private static String hostPort(InetSocketAddress a) {
@@ -188,6 +214,9 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         closed = true;
+        if (ruleWatcher != null) {
+            ruleWatcher.close();
+        }
         for (AutoCloseable input : inputs) {
             closeQuietly(input);
         }

@@ -20,6 +20,11 @@ public final class Router {
         return this;
     }
 
+    public Router post(String path, Endpoint endpoint) {
+        routes.add(new Route("POST", path, false, endpoint));
+        return this;
+    }
+
     /** Serves {@code prefix + anything-without-slash}; the endpoint reads the rest from the path. */
     public Router getUnder(String prefix, Endpoint endpoint) {
         routes.add(new Route("GET", prefix, true, endpoint));
