@@ -91,11 +91,101 @@ final class RequiredLiterals {
             text = p.text();
         } else if (pattern instanceof ValuePattern.Glob p) {
             text = p.longestLiteral();
+        } else if (pattern instanceof ValuePattern.Regex p) {
+            text = regexLiteral(p.regex().pattern());
+            if (text == null) {
+                return null;
+            }
         } else {
             return null;
         }
         text = text.toLowerCase(Locale.ROOT);
-        return text.length() >= MIN_LENGTH ? text : null;
+        // One ASCII character occurs everywhere; one emoji or homoglyph is selective.
+        return text.length() >= MIN_LENGTH || (text.length() == 1 && text.charAt(0) > 127) ? text : null;
+    }
+
+    /**
+     * The longest run of literal characters every match of {@code regex} contains, or null. Deliberately
+     * conservative: no alternation anywhere, only runs outside groups and classes, and a character
+     * followed by {@code ?}, {@code *} or {@code {} is not part of the run (it may be absent).
+     */
+    static String regexLiteral(String regex) {
+        if (regex.indexOf('|') >= 0) {
+            return null;
+        }
+        String best = "";
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                char escaped = regex.charAt(++i);
+                if (!Character.isLetterOrDigit(escaped)) {
+                    if (depth == 0) {
+                        run.append(escaped);
+                    }
+                    continue;
+                }
+                if ("dwsDWSbBAz".indexOf(escaped) < 0) {
+                    return null; // \x41, \p{L}, \Q...\E and friends: not worth parsing
+                }
+                best = longer(best, run);
+                continue;
+            }
+            if (c == '[') {
+                best = longer(best, run);
+                // Skip the class; ']' right after '[' or '[^' is literal inside it.
+                int j = i + 1;
+                if (j < regex.length() && regex.charAt(j) == '^') {
+                    j++;
+                }
+                if (j < regex.length() && regex.charAt(j) == ']') {
+                    j++;
+                }
+                while (j < regex.length() && regex.charAt(j) != ']') {
+                    if (regex.charAt(j) == '\\') {
+                        j++;
+                    }
+                    j++;
+                }
+                i = j;
+                continue;
+            }
+            if (c == '?' || c == '*' || c == '{') {
+                if (run.length() > 0) {
+                    run.setLength(run.length() - 1); // the quantified character may be absent
+                }
+                best = longer(best, run);
+                if (c == '{') {
+                    int close = regex.indexOf('}', i);
+                    if (close < 0) {
+                        return null;
+                    }
+                    i = close;
+                }
+                continue;
+            }
+            if (".^$+()".indexOf(c) >= 0) {
+                best = longer(best, run);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                }
+                continue;
+            }
+            if (depth == 0) {
+                run.append(c);
+            }
+        }
+        best = longer(best, run);
+        return best.isEmpty() ? null : best;
+    }
+
+    private static String longer(String best, StringBuilder run) {
+        String candidate = run.toString();
+        run.setLength(0);
+        return candidate.length() > best.length() ? candidate : best;
     }
 
     /** Higher is more selective: the shortest alternative bounds how often the set is hit. */
