@@ -45,9 +45,22 @@ public final class LogsourceMapping {
                  Map<String, String> fields) {}
 
     private final List<Entry> entries;
+    /** Every field some entry tests: an event's logsource depends on these values only. */
+    private final List<String> testedFields;
+    /** Logsources by the tested fields' values; events come in few kinds, so deriving is mostly one lookup. */
+    private final java.util.concurrent.ConcurrentHashMap<List<List<String>>, EventLogsource> memo =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 4096;
 
     private LogsourceMapping(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        Set<String> fields = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            for (FieldTest test : entry.when()) {
+                fields.add(test.field());
+            }
+        }
+        this.testedFields = List.copyOf(fields);
     }
 
     /** The mapping bundled with socd. */
@@ -80,6 +93,24 @@ public final class LogsourceMapping {
 
     /** The logsources of one event. */
     public EventLogsource derive(EventFields event) {
+        List<List<String>> key = new ArrayList<>(testedFields.size());
+        for (int i = 0; i < testedFields.size(); i++) {
+            // Presence matters too ('*' tests): an absent field is an empty list, a present one its values.
+            List<String> values = event.lowerCaseValues(testedFields.get(i));
+            key.add(values.isEmpty() && event.has(testedFields.get(i)) ? List.of("\u0000present") : values);
+        }
+        EventLogsource cached = memo.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        EventLogsource derived = compute(event);
+        if (memo.size() < MEMO_LIMIT) {
+            memo.putIfAbsent(key, derived);
+        }
+        return derived;
+    }
+
+    private EventLogsource compute(EventFields event) {
         Set<String> products = new LinkedHashSet<>();
         Set<String> categories = new LinkedHashSet<>();
         Set<String> services = new LinkedHashSet<>();
