@@ -1,6 +1,5 @@
 package org.socd.rules.events;
 
-import java.util.List;
 import java.util.Map;
 import org.socd.protocol.event.Event;
 
@@ -86,12 +85,6 @@ public final class EvtxJson {
     }
 
     private static Object scalar(Object value) {
-        if (value instanceof Map<?, ?> element && element.containsKey(TEXT)) {
-            return element.get(TEXT);
-        }
-        if (value instanceof List<?> || value instanceof Map<?, ?>) {
-            return value;
-        }
-        return value;
+        return value instanceof Map<?, ?> element && element.containsKey(TEXT) ? element.get(TEXT) : value;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.socd.rules.matching.EventFields;
 import org.socd.rules.yaml.RuleSyntaxException;
 import org.socd.rules.yaml.YamlNode;
@@ -48,8 +49,7 @@ public final class LogsourceMapping {
     /** Every field some entry tests: an event's logsource depends on these values only. */
     private final List<String> testedFields;
     /** Logsources by the tested fields' values; events come in few kinds, so deriving is mostly one lookup. */
-    private final java.util.concurrent.ConcurrentHashMap<List<List<String>>, EventLogsource> memo =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<List<String>>, EventLogsource> memo = new ConcurrentHashMap<>();
     private static final int MEMO_LIMIT = 4096;
 
     private LogsourceMapping(List<Entry> entries) {

@@ -43,14 +43,13 @@ public sealed interface ValuePattern {
     }
 
     /**
-     * A wildcard pattern that is not a plain prefix/suffix/substring, compiled to an anchored RE2
-     * regex; {@code longestLiteral} is its longest wildcard-free piece, which any match contains
+     * A wildcard pattern that is not a plain prefix/suffix/substring, matched segment by segment; {@code longestLiteral} is its longest wildcard-free piece, which any match contains
      * (the engine's pre-filter looks for it).
      */
-    record Glob(String sigma, Pattern regex, boolean foldsCase, String longestLiteral) implements ValuePattern {
+    record Glob(String sigma, GlobMatcher glob, boolean foldsCase, String longestLiteral) implements ValuePattern {
         @Override
         public boolean test(String value) {
-            return regex.matches(value);
+            return glob.matches(value);
         }
     }
 

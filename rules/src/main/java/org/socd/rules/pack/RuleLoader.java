@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.socd.rules.compile.Placeholders;
 import org.socd.rules.compile.RuleCompiler;
 import org.socd.rules.matching.Matcher;
+import org.socd.rules.sigma.SigmaDocument;
 import org.socd.rules.sigma.SigmaFilter;
 import org.socd.rules.sigma.SigmaRule;
 import org.socd.rules.sigma.SigmaRuleParser;
@@ -155,7 +156,7 @@ public final class RuleLoader {
     private void add(String text, String file) {
         CompiledRule rule;
         try {
-            Object document = SigmaRuleParser.parseDocument(text, file);
+            SigmaDocument document = SigmaRuleParser.parseDocument(text, file);
             if (document instanceof SigmaFilter filter) {
                 filters.add(new LoadedFilter(filter, RuleCompiler.compileFilter(filter, placeholders)));
                 return;

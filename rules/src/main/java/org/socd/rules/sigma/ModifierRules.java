@@ -1,6 +1,8 @@
 package org.socd.rules.sigma;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.socd.rules.yaml.RuleSyntaxException;
 
 /**
@@ -80,14 +82,14 @@ final class ModifierRules {
     }
 
     private static void checkFamilies(FieldTerm term, String where) {
-        java.util.Set<String> families = new java.util.TreeSet<>();
+        Set<String> families = new TreeSet<>();
         for (Modifier m : term.modifiers()) {
             String f = family(m);
             if (f != null) {
                 families.add(f);
             }
         }
-        if (families.equals(java.util.Set.of("fieldref", "string"))) {
+        if (families.equals(Set.of("fieldref", "string"))) {
             boolean onlyPositional = term.modifiers().stream().allMatch(m -> !"string".equals(family(m))
                     || m == Modifier.CONTAINS || m == Modifier.STARTSWITH || m == Modifier.ENDSWITH || m == Modifier.CASED);
             if (onlyPositional) {
@@ -103,7 +105,7 @@ final class ModifierRules {
                 || term.modifiers().stream().filter(Modifier::isTimePart).count() > 1) {
             throw fail(term, "more than one numeric comparison or time part" + where + "; use one of each");
         }
-        if (term.isKeyword() && !families.isEmpty() && !families.equals(java.util.Set.of("string"))) {
+        if (term.isKeyword() && !families.isEmpty() && !families.equals(Set.of("string"))) {
             throw fail(term, "keywords have no field to compare" + where + "; name a field");
         }
     }

@@ -21,7 +21,7 @@ public record SigmaFilter(
         Map<String, Selection> identifiers,
         List<Condition> conditions,
         SourceLocation conditionLocation,
-        SourceLocation source) {
+        SourceLocation source) implements SigmaDocument {
 
     public SigmaFilter {
         rules = List.copyOf(rules);

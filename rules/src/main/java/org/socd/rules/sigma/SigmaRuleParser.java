@@ -40,11 +40,10 @@ public final class SigmaRuleParser {
     /**
      * Parses a file that may hold a detection rule or a meta filter.
      *
-     * @return a {@link SigmaRule} or a {@link SigmaFilter}
      * @throws RuleSyntaxException for anything not evaluable, including (valid) correlation rules,
      *                             whose reason says so
      */
-    public static Object parseDocument(String text, String file) {
+    public static SigmaDocument parseDocument(String text, String file) {
         YamlNode.Mapping rule = mapping(YamlReader.read(text, file), "the rule");
         if (rule.get("correlation").isPresent()) {
             throw CorrelationCheck.reject(rule);

@@ -2,6 +2,7 @@ package org.socd.rules.yaml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -57,7 +58,7 @@ public final class YamlReader {
     /** Anchored nodes by name, and the budget of nodes reached through aliases so far. */
     private static final class Aliases {
         final Map<String, YamlNode> anchors = new HashMap<>();
-        final Map<YamlNode, Integer> sizes = new java.util.IdentityHashMap<>();
+        final Map<YamlNode, Integer> sizes = new IdentityHashMap<>();
         long expanded;
 
         int size(YamlNode node) {
