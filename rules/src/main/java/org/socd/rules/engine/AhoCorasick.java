@@ -27,6 +27,8 @@ final class AhoCorasick {
     private final int[][] outputs;
     /** The nearest node on the fail chain that has outputs, or -1. */
     private final int[] outputLink;
+    /** Root transitions for ASCII, dense: most characters of a text are read at the root. */
+    private final int[] rootAscii = new int[128];
 
     AhoCorasick(List<String> patterns) {
         List<Map<Character, Integer>> trie = new ArrayList<>();
@@ -63,6 +65,12 @@ final class AhoCorasick {
             }
             outputs[i] = ends.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
+        Arrays.fill(rootAscii, -1);
+        for (int k = 0; k < keys[0].length; k++) {
+            if (keys[0][k] < 128) {
+                rootAscii[keys[0][k]] = next[0][k];
+            }
+        }
         fail = new int[n];
         outputLink = new int[n];
         Arrays.fill(outputLink, -1);
@@ -94,6 +102,9 @@ final class AhoCorasick {
     }
 
     private int step(int node, char c) {
+        if (node == 0 && c < 128) {
+            return rootAscii[c];
+        }
         int k = Arrays.binarySearch(keys[node], c);
         return k >= 0 ? next[node][k] : -1;
     }

@@ -69,6 +69,14 @@ final class RequiredLiterals {
         }
         List<Literal> alternatives = new ArrayList<>();
         for (ValuePattern pattern : matcher.patterns()) {
+            if (pattern instanceof ValuePattern.Regex regex) {
+                List<String> branches = regexAlternatives(regex.regex().pattern());
+                if (branches == null) {
+                    return null;
+                }
+                branches.forEach(b -> alternatives.add(new Literal(matcher.field(), b)));
+                continue;
+            }
             String text = text(pattern);
             if (text == null) {
                 return null;
@@ -76,6 +84,110 @@ final class RequiredLiterals {
             alternatives.add(new Literal(matcher.field(), text));
         }
         return alternatives;
+    }
+
+    /**
+     * For a regex that is an alternation at its top level (possibly inside one group spanning the
+     * whole pattern, after inline flags), one necessary literal per branch; null if any branch has
+     * none. A regex without alternation gives its single literal.
+     */
+    static List<String> regexAlternatives(String regex) {
+        String body = regex;
+        while (body.startsWith("(?") && body.indexOf(')') > 0 && body.substring(2, body.indexOf(')')).matches("[imsU-]+")) {
+            body = body.substring(body.indexOf(')') + 1);
+        }
+        if (wholeGroup(body)) {
+            body = body.startsWith("(?:") ? body.substring(3, body.length() - 1) : body.substring(1, body.length() - 1);
+        }
+        List<String> branches = splitTopLevel(body);
+        if (branches == null) {
+            return null;
+        }
+        List<String> literals = new ArrayList<>();
+        for (String branch : branches) {
+            String literal = regexLiteral(branch);
+            if (literal == null) {
+                return null;
+            }
+            literal = literal.toLowerCase(Locale.ROOT);
+            if (literal.length() < MIN_LENGTH) {
+                return null;
+            }
+            literals.add(literal);
+        }
+        return literals;
+    }
+
+    /** Whether {@code body} is one group from its first to its last character, e.g. {@code (a|b)}, not {@code (a)(b)}. */
+    private static boolean wholeGroup(String body) {
+        if (body.length() < 2 || body.charAt(0) != '(' || body.charAt(body.length() - 1) != ')'
+                || (body.startsWith("(?") && !body.startsWith("(?:"))) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(body, i);
+                if (i < 0) {
+                    return false;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i < body.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
+    }
+
+    /** The branches of a top-level alternation, or null when a bracket is unbalanced. */
+    private static List<String> splitTopLevel(String body) {
+        List<String> branches = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(body, i);
+                if (i < 0) {
+                    return null;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                branches.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        branches.add(body.substring(start));
+        return depth == 0 ? branches : null;
+    }
+
+    private static int classEnd(String regex, int open) {
+        int j = open + 1;
+        if (j < regex.length() && regex.charAt(j) == '^') {
+            j++;
+        }
+        if (j < regex.length() && regex.charAt(j) == ']') {
+            j++;
+        }
+        while (j < regex.length() && regex.charAt(j) != ']') {
+            if (regex.charAt(j) == '\\') {
+                j++;
+            }
+            j++;
+        }
+        return j < regex.length() ? j : -1;
     }
 
     /** Text any matching value contains (lower-cased), or null. */

@@ -85,6 +85,23 @@ public final class EventFields {
         return cached;
     }
 
+    /** Every top-level scalar value of the event as a string (lower-cased if {@code folded}), for keyword search. */
+    public List<String> allValues(boolean folded) {
+        String key = folded ? "\u0000all-folded" : "\u0000all";
+        Map<String, List<String>> cache = folded ? this.folded : exact;
+        List<String> cached = cache.get(key);
+        if (cached == null) {
+            cached = new ArrayList<>();
+            for (Object value : event.fields().values()) {
+                for (String text : stringsOf(value)) {
+                    cached.add(folded ? text.toLowerCase(Locale.ROOT) : text);
+                }
+            }
+            cache.put(key, cached);
+        }
+        return cached;
+    }
+
     private static List<String> stringsOf(Object value) {
         if (value == null || value instanceof Map<?, ?>) {
             return List.of();

@@ -20,4 +20,15 @@ class RequiredLiteralsTest {
         assertNull(RequiredLiterals.regexLiteral("\\x41\\x42\\x43"));
         assertNull(RequiredLiterals.regexLiteral("[a-z]+\\d*"));
     }
+
+    @Test
+    void regexAlternations() {
+        assertEquals(java.util.List.of("invoke-expression", "iex"), RequiredLiterals.regexAlternatives("(?i)(invoke-expression|iex\\s)"));
+        assertEquals(java.util.List.of("abc", "def"), RequiredLiterals.regexAlternatives("abc|x?def+"));
+        assertEquals(java.util.List.of("powershell"), RequiredLiterals.regexAlternatives("powershell.*-enc"));
+        assertNull(RequiredLiterals.regexAlternatives("abc|[0-9]+"));
+        assertNull(RequiredLiterals.regexAlternatives("(abc)|(def)x|y"));
+        assertEquals(java.util.List.of("ab", "cd"), RequiredLiterals.regexAlternatives("(?:ab|cd)"));
+        assertNull(RequiredLiterals.regexAlternatives("(ab|cd)(ef|gh)"));
+    }
 }
