@@ -129,7 +129,7 @@ public final class Daemon implements AutoCloseable {
                 .get(AlertsEndpoint.PATH, alerts::search)
                 .getUnder(AlertsEndpoint.PATH + "/", alerts::get)
                 // TODO(auth): admin role only, once the API has authentication.
-                .post(RulesReloadEndpoint.PATH, new RulesReloadEndpoint(rules));
+                .post(RulesReloadEndpoint.PATH, new RulesReloadEndpoint(rules, this::reloadRules));
         try {
             ruleWatcher = RuleDirectoryWatcher.start(config.ruleDirs(), RULE_RELOAD_DEBOUNCE_MILLIS, this::reloadRules);
         } catch (IOException e) {
@@ -161,7 +161,7 @@ public final class Daemon implements AutoCloseable {
         registry.gauge("socd.rules.rejected", rules, r -> r.current().errors().size());
     }
 
-    private void reloadRules() {
+    private ReloadableRules.ReloadResult reloadRules() {
         ReloadableRules.ReloadResult result = rules.reload();
         if (result.applied()) {
             LOG.log(Level.INFO, "rules reloaded: {0} loaded", result.rules());
@@ -171,6 +171,7 @@ public final class Daemon implements AutoCloseable {
             }
         }
         registry.counter("socd.rules.reloads", "result", result.applied() ? "applied" : "refused").increment();
+        return result;
     }
 
     private void bindJvmMetrics() {

@@ -11,6 +11,7 @@ import org.socd.protocol.event.Event;
 import org.socd.rules.RuleMatch;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
+import org.socd.rules.pack.RuleLoader;
 
 /**
  * The daemon's detector: the running rule set behind an atomic reference, so pipeline threads
@@ -44,7 +45,7 @@ public final class ReloadableRules {
 
     /** A loader for the bundled pack plus {@code directories}. */
     public static ReloadableRules of(List<Path> directories) {
-        return new ReloadableRules(() -> org.socd.rules.pack.RuleLoader.load(directories));
+        return new ReloadableRules(() -> RuleLoader.load(directories));
     }
 
     /** The pipeline's detector: evaluates against the set running at this instant. */

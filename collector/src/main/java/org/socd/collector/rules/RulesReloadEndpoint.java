@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.socd.collector.http.ApiRequest;
 import org.socd.collector.http.ApiResponse;
 import org.socd.collector.http.Endpoint;
@@ -20,14 +21,19 @@ public final class RulesReloadEndpoint implements Endpoint {
     public static final String PATH = "/api/v1/rules/reload";
 
     private final ReloadableRules rules;
+    private final Supplier<ReloadableRules.ReloadResult> reload;
 
-    public RulesReloadEndpoint(ReloadableRules rules) {
+    /**
+     * @param reload performs the reload (the daemon's, which also logs and counts it)
+     */
+    public RulesReloadEndpoint(ReloadableRules rules, Supplier<ReloadableRules.ReloadResult> reload) {
         this.rules = rules;
+        this.reload = reload;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        ReloadableRules.ReloadResult result = rules.reload();
+        ReloadableRules.ReloadResult result = reload.get();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("applied", result.applied());
         body.put("rules_loaded", result.rules());

@@ -48,7 +48,7 @@ class ReloadableRulesTest {
         assertEquals(dir.resolve("b.yml") + ":5:7", refused.newErrors().get(0).location());
         assertEquals(2, matches(rules, "alpha beta"), "the running set stays as it was");
 
-        RulesReloadEndpoint endpoint = new RulesReloadEndpoint(rules);
+        RulesReloadEndpoint endpoint = new RulesReloadEndpoint(rules, rules::reload);
         ApiResponse response = endpoint.handle(new ApiRequest("POST", RulesReloadEndpoint.PATH, Map.of()));
         assertEquals(HttpResponseStatus.UNPROCESSABLE_ENTITY, response.status());
         assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("unknown modifier 'bogus'"));
