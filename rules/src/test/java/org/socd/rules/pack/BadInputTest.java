@@ -35,6 +35,17 @@ class BadInputTest {
     }
 
     @Test
+    void modestAliasesStillWork() {
+        String text = "title: t\nlogsource: {}\ndetection:\n  a: &paths {Image|endswith: ['\\\\x.exe', '\\\\y.exe']}\n"
+                + "  b: *paths\n  condition: a and b\n";
+        var rule = RuleCompiler.compile(text, "ok.yml");
+        assertEquals(1, org.socd.rules.engine.RuleEngine.of(java.util.List.of(rule))
+                .evaluate(org.socd.protocol.event.Event.of(java.util.Map.of("Image", "C:\\y.exe"))).size());
+        assertTrue(reject("title: t\nlogsource: {}\ndetection:\n  b: *nowhere\n  condition: b\n").problem()
+                .contains("refers to no anchor"));
+    }
+
+    @Test
     void deeplyNestedYamlIsRejected() {
         String deep = "title: t\nlogsource: {}\nx: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
         RuleSyntaxException e = reject(deep);
