@@ -251,7 +251,9 @@ final class TermCompiler {
             flags |= Pattern.DOTALL;
         }
         try {
-            return new ValuePattern.Regex(Pattern.compile(value.text(), flags));
+            Pattern pattern = Pattern.compile(value.text(), flags);
+            List<String> required = RegexLiterals.alternatives(value.text());
+            return new ValuePattern.Regex(pattern, required == null ? List.of() : required);
         } catch (PatternSyntaxException e) {
             throw new RuleSyntaxException(value.location(), "invalid regular expression for " + term.describe()
                     + ": " + e.getMessage() + "; socd uses RE2 syntax (no look-around, no back-references)");

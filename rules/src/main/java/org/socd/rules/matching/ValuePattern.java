@@ -1,6 +1,7 @@
 package org.socd.rules.matching;
 
 import com.google.re2j.Pattern;
+import java.util.List;
 
 /**
  * One compiled Sigma value, tested against one string of an event field. Case-insensitive
@@ -53,11 +54,34 @@ public sealed interface ValuePattern {
         }
     }
 
-    /** A Sigma {@code re} value: found anywhere in the original (not lower-cased) value. */
-    record Regex(Pattern regex) implements ValuePattern {
+    /**
+     * A Sigma {@code re} value: found anywhere in the original (not lower-cased) value.
+     * {@code required} (lower-case, may be empty) lists texts of which every match contains one:
+     * checked first, because a substring test is far cheaper than running RE2/J.
+     */
+    record Regex(Pattern regex, List<String> required) implements ValuePattern {
+        public Regex {
+            required = List.copyOf(required);
+        }
+
         @Override
         public boolean test(String value) {
+            if (!required.isEmpty() && !containsAnyIgnoringCase(value, required)) {
+                return false;
+            }
             return regex.matcher(value).find();
+        }
+
+        private static boolean containsAnyIgnoringCase(String value, List<String> texts) {
+            for (int t = 0; t < texts.size(); t++) {
+                String text = texts.get(t);
+                for (int at = 0; at + text.length() <= value.length(); at++) {
+                    if (value.regionMatches(true, at, text, 0, text.length())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         @Override
