@@ -11,9 +11,10 @@ import org.socd.rules.matching.EventFields;
 /**
  * Evaluates a fixed set of compiled rules against events. Per event: the logsource index narrows
  * the rules to those of the event's logsources, then the pre-filter (one Aho-Corasick pass per
- * field over lower-cased values) to those whose required literals occur; only those are evaluated. Immutable (apart from an internal, thread-safe cache of
- * candidate rules per logsource) and thread-safe: several
- * pipeline threads call {@link #evaluate} concurrently; all per-event state is local to the call.
+ * field over lower-cased values) to those whose required literals occur; only those are
+ * evaluated. Immutable (apart from internal, thread-safe caches per kind of event) and
+ * thread-safe: several pipeline threads call {@link #evaluate} concurrently; all per-event state
+ * is local to the call.
  */
 public final class RuleEngine {
 
