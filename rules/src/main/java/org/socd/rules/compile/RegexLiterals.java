@@ -121,13 +121,10 @@ public final class RegexLiterals {
 
     /**
      * The longest run of literal characters every match of {@code regex} contains, or null. Deliberately
-     * conservative: no alternation anywhere, only runs outside groups and classes, and a character
+     * conservative: no alternation at the top level, only runs outside groups and classes, and a character
      * followed by {@code ?}, {@code *} or {@code {} is not part of the run (it may be absent).
      */
     public static String literal(String regex) {
-        if (regex.indexOf('|') >= 0) {
-            return null;
-        }
         String best = "";
         StringBuilder run = new StringBuilder();
         int depth = 0;
@@ -180,7 +177,10 @@ public final class RegexLiterals {
                 }
                 continue;
             }
-            if (".^$+()".indexOf(c) >= 0) {
+            if (c == '|' && depth == 0) {
+                return null; // a top-level alternative may avoid any run (see alternatives())
+            }
+            if (".^$+()|".indexOf(c) >= 0) {
                 best = longer(best, run);
                 if (c == '(') {
                     depth++;

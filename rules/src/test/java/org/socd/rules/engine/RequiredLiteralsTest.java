@@ -31,5 +31,7 @@ class RequiredLiteralsTest {
         assertNull(RegexLiterals.alternatives("(abc)|(def)x|y"));
         assertEquals(java.util.List.of("ab", "cd"), RegexLiterals.alternatives("(?:ab|cd)"));
         assertNull(RegexLiterals.alternatives("(ab|cd)(ef|gh)"));
+        assertEquals(java.util.List.of("powershell"), RegexLiterals.alternatives("cmd.{0,5}(?:/c|/r).+powershell"));
+        assertEquals(java.util.List.of("x-"), RegexLiterals.alternatives("(a|b)?x-(c|d)"));
     }
 }
