@@ -12,6 +12,8 @@ import org.socd.cli.output.Colors;
 import org.socd.cli.status.StatusCommand;
 import org.socd.cli.tokens.TokensCommand;
 import picocli.AutoComplete;
+import org.socd.cli.hunt.HuntCommand;
+import org.socd.cli.rules.RulesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +24,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Search and triage socd alerts.",
                 "Server: --server, else $SOC_SERVER, else 'server:' in ~/.config/soc/config.yml, else http://127.0.0.1:8514.",
                 "Token: --token, else $SOC_TOKEN, else 'token:' in ~/.config/soc/config.yml, else ./data/admin.token."},
-        subcommands = {AlertsCommand.class, StatusCommand.class, TokensCommand.class, JournalCommand.class, LogtestCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {AlertsCommand.class, StatusCommand.class, TokensCommand.class, RulesCommand.class, HuntCommand.class,
+                LogtestCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
 public final class SocMain {
 
     @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,

@@ -42,6 +42,9 @@ import org.socd.collector.journal.Journal;
 import org.socd.collector.journal.JournalEndpoint;
 import org.socd.collector.journal.JournalFeeder;
 import org.socd.collector.journal.JournalSettings;
+import org.socd.collector.rules.ReloadableRules;
+import org.socd.collector.rules.RuleDirectoryWatcher;
+import org.socd.collector.rules.RulesReloadEndpoint;
 import org.socd.collector.net.Transport;
 import org.socd.collector.relp.RelpInput;
 import org.socd.collector.syslog.SyslogTcpInput;
@@ -57,7 +60,6 @@ import org.socd.correlator.pipeline.PipelineSettings;
 import org.socd.protocol.syslog.SyslogDecoding;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
-import org.socd.rules.pack.RuleLoader;
 
 /**
  * The running daemon: wires inputs, pipeline, alert store and API together, and takes them
@@ -70,7 +72,11 @@ public final class Daemon implements AutoCloseable {
 
     private final DaemonConfig config;
     private final PrometheusMeterRegistry registry;
-    private final LoadedRules rules;
+    /** Debounce of the rule directory watcher: one reload after a burst of file changes. */
+    private static final long RULE_RELOAD_DEBOUNCE_MILLIS = 500;
+
+    private final ReloadableRules rules;
+    private RuleDirectoryWatcher ruleWatcher;
     private final AlertStore store;
     private final TokenStore tokens;
     private final AlertStream stream = new AlertStream();
@@ -108,7 +114,7 @@ public final class Daemon implements AutoCloseable {
         this.started = clock.instant();
         this.tokens = TokenStore.open(dataDir, clock);
         this.adminTokenFile = tokens.ensureAdminToken().orElse(null);
-        this.rules = RuleLoader.load(config.ruleDirs());
+        this.rules = ReloadableRules.of(config.ruleDirs());
         reportRules();
         try {
             this.store = AlertStore.open(dataDir.resolve("alerts"), registry, clock,
@@ -121,7 +127,7 @@ public final class Daemon implements AutoCloseable {
         this.journal = config.journal().enabled() ? openJournal(config) : null;
         SyslogDecoding decoding = SyslogDecoding.of(config.timeZone(), clock);
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
-                decoding::decode, rules.engine()::evaluate, new TeeSink(store, stream), registry, clock);
+                decoding::decode, rules::evaluate, new TeeSink(store, stream), registry, clock);
         store.onUpdate(stream::updated);
         this.transport = Transport.best();
         this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -237,12 +243,19 @@ public final class Daemon implements AutoCloseable {
                 .post(TokensEndpoint.PATH, Role.ADMIN, tokenApi::create)
                 .delete(TokensEndpoint.PATH + "/{name}", Role.ADMIN, tokenApi::revoke)
                 .get(JournalEndpoint.PATH, Role.VIEWER, journal != null ? new JournalEndpoint(journal)
-                        : request -> org.socd.collector.http.ApiResponse.ok(Map.of("enabled", false)));
+                        : request -> org.socd.collector.http.ApiResponse.ok(Map.of("enabled", false)))
+                .post(RulesReloadEndpoint.PATH, Role.ADMIN, new RulesReloadEndpoint(rules, this::reloadRules));
         // Prometheus scrapers rarely carry a token; operators who expose the port can ask for one.
         if (config.api().metricsRequireToken()) {
             router.get("/metrics", Role.VIEWER, metrics);
         } else {
             router.get("/metrics", metrics);
+        }
+        try {
+            ruleWatcher = RuleDirectoryWatcher.start(config.ruleDirs(), RULE_RELOAD_DEBOUNCE_MILLIS, this::reloadRules);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot watch the rule directories ({0}); reload with POST {1}",
+                    e.getMessage(), RulesReloadEndpoint.PATH);
         }
         var streamDrops = registry.counter("socd.api.stream.dropped");
         api = ApiServer.start(transport, apiGroup, apiGroup, new InetSocketAddress(config.api().bind(), config.api().port()),
@@ -295,8 +308,8 @@ public final class Daemon implements AutoCloseable {
         m.put("syslog_tcp", tcp == null ? null : hostPort(tcp.localAddress()));
         m.put("syslog_tls", tls == null ? null : hostPort(tls.localAddress()));
         m.put("api", apiUrl());
-        m.put("rules_loaded", rules.ruleCount());
-        m.put("rules_rejected", rules.errors().size());
+        m.put("rules_loaded", rules.current().ruleCount());
+        m.put("rules_rejected", rules.current().errors().size());
         m.put("alerts", store.count());
         m.put("alert_retention_days", config.alerts().retentionDays());
         m.put("stream_clients", stream.subscribers());
@@ -307,20 +320,33 @@ public final class Daemon implements AutoCloseable {
     private Map<String, Object> health() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", closed ? "stopping" : "up");
-        m.put("rules_loaded", rules.ruleCount());
-        m.put("rules_rejected", rules.errors().size());
+        m.put("rules_loaded", rules.current().ruleCount());
+        m.put("rules_rejected", rules.current().errors().size());
         m.put("alerts", store.count());
         m.put("ring_remaining_capacity", pipeline.remainingCapacity());
         return m;
     }
 
     private void reportRules() {
-        for (RuleError e : rules.errors()) {
+        for (RuleError e : rules.current().errors()) {
             LOG.log(Level.WARNING, "rule rejected: {0}: {1}", e.location(), e.message());
         }
-        LOG.log(Level.INFO, "rules: {0} loaded, {1} rejected", rules.ruleCount(), rules.errors().size());
-        registry.gauge("socd.rules.loaded", rules, LoadedRules::ruleCount);
-        registry.gauge("socd.rules.rejected", rules, r -> r.errors().size());
+        LOG.log(Level.INFO, "rules: {0} loaded, {1} rejected", rules.current().ruleCount(), rules.current().errors().size());
+        registry.gauge("socd.rules.loaded", rules, r -> r.current().ruleCount());
+        registry.gauge("socd.rules.rejected", rules, r -> r.current().errors().size());
+    }
+
+    private ReloadableRules.ReloadResult reloadRules() {
+        ReloadableRules.ReloadResult result = rules.reload();
+        if (result.applied()) {
+            LOG.log(Level.INFO, "rules reloaded: {0} loaded", result.rules());
+        } else {
+            for (RuleError e : result.newErrors()) {
+                LOG.log(Level.WARNING, "rule reload refused, the running rules stay: {0}: {1}", e.location(), e.message());
+            }
+        }
+        registry.counter("socd.rules.reloads", "result", result.applied() ? "applied" : "refused").increment();
+        return result;
     }
 
     private void bindJvmMetrics() {
@@ -358,7 +384,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     public LoadedRules rules() {
-        return rules;
+        return rules.current();
     }
 
     private static String hostPort(InetSocketAddress a) {
@@ -372,6 +398,9 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         closed = true;
+        if (ruleWatcher != null) {
+            ruleWatcher.close();
+        }
         for (AutoCloseable input : inputs) {
             closeQuietly(input);
         }

@@ -44,10 +44,12 @@ class CorruptionIT {
     private Daemon start() {
         DaemonConfig d = DaemonConfig.defaults();
         var j = d.journal();
-        return Daemon.start(new DaemonConfig(dataDir, new DaemonConfig.SyslogConfig("127.0.0.1", -1, 0, 4096),
+        Daemon daemon = Daemon.start(new DaemonConfig(dataDir, new DaemonConfig.SyslogConfig("127.0.0.1", -1, 0, 4096),
                 new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(), d.pipeline(), d.timeZone(), d.alerts(),
                 new DaemonConfig.JournalConfig(true, 64 * 1024, 50, 1 << 20, 1L << 30, Duration.ofDays(1), 1),
                 new DaemonConfig.RelpConfig("127.0.0.1", -1)), Clock.systemUTC());
+        readToken(dataDir);
+        return daemon;
     }
 
     @Test
@@ -104,9 +106,21 @@ class CorruptionIT {
         return 0;
     }
 
+    /** The admin token the daemon wrote to its data dir on first start; the API wants it. */
+    private static volatile String token;
+
+    private static void readToken(Path dataDir) {
+        try {
+            token = Files.readString(dataDir.resolve("admin.token")).trim();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the daemon wrote no admin.token to " + dataDir, e);
+        }
+    }
+
     private static String get(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new AssertionError("GET " + url, e);
         }

@@ -64,6 +64,7 @@ class DiskFullIT {
                 new DaemonConfig.RelpConfig("127.0.0.1", -1));
         AtomicInteger sent = new AtomicInteger();
         try (Daemon daemon = Daemon.start(config, Clock.systemUTC())) {
+            readToken(config.dataDir());
             String api = daemon.apiUrl();
             Thread sender = new Thread(() -> send(daemon.syslogTcpAddress().getPort(), sent), "syslog-sender");
             sender.start();
@@ -127,9 +128,21 @@ class DiskFullIT {
         return "(no series " + series + ")";
     }
 
+    /** The admin token the daemon wrote to its data dir on first start; the API wants it. */
+    private static volatile String token;
+
+    private static void readToken(Path dataDir) {
+        try {
+            token = Files.readString(dataDir.resolve("admin.token")).trim();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the daemon wrote no admin.token to " + dataDir, e);
+        }
+    }
+
     private static String get(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new AssertionError("GET " + url, e);
         }

@@ -23,10 +23,12 @@ final class SocdProcess implements AutoCloseable {
     private final Process process;
     private final int apiPort;
     private final Path log;
+    private final Path dataDir;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private SocdProcess(Process process, int apiPort, Path log) {
+    private SocdProcess(Process process, int apiPort, Path log, Path dataDir) {
         this.process = process;
+        this.dataDir = dataDir;
         this.apiPort = apiPort;
         this.log = log;
     }
@@ -42,7 +44,7 @@ final class SocdProcess implements AutoCloseable {
         cmd.addAll(extraArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        SocdProcess s = new SocdProcess(p, apiPort, log);
+        SocdProcess s = new SocdProcess(p, apiPort, log, dataDir);
         s.awaitUp();
         return s;
     }
@@ -77,8 +79,10 @@ final class SocdProcess implements AutoCloseable {
 
     JsonNode get(String path) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            // The daemon wrote its admin token on first start; read it each time, it is tiny.
+            String token = Files.readString(dataDir.resolve("admin.token")).trim();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " -> " + r.statusCode() + " " + r.body());
             }

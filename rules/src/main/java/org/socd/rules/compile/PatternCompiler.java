@@ -1,15 +1,16 @@
 package org.socd.rules.compile;
 
-import com.google.re2j.Pattern;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.socd.rules.matching.GlobMatcher;
 import org.socd.rules.matching.ValuePattern;
 import org.socd.rules.sigma.SigmaString;
 
 /**
  * Turns a Sigma string into the cheapest {@link ValuePattern} with the same meaning: plain
  * string operations for the common shapes ({@code x}, {@code x*}, {@code *x}, {@code *x*}),
- * an anchored RE2 regex for anything else.
+ * a segment-wise wildcard matcher for anything else.
  */
 public final class PatternCompiler {
 
@@ -47,23 +48,47 @@ public final class PatternCompiler {
     }
 
     private static ValuePattern glob(List<SigmaString.Part> parts, boolean folds) {
-        StringBuilder regex = new StringBuilder();
         StringBuilder sigma = new StringBuilder();
+        String longest = "";
+        List<GlobMatcher.Segment> segments = new ArrayList<>();
+        StringBuilder chars = new StringBuilder();
+        List<String> choices = new ArrayList<>();
+        boolean leadingAny = parts.get(0) instanceof SigmaString.AnySequence;
+        boolean trailingAny = parts.get(parts.size() - 1) instanceof SigmaString.AnySequence;
         for (SigmaString.Part part : parts) {
             if (part instanceof SigmaString.Literal literal) {
                 String text = fold(literal.text(), folds);
-                regex.append(Pattern.quote(text));
+                if (text.length() > longest.length()) {
+                    longest = text;
+                }
+                for (int i = 0; i < text.length(); i++) {
+                    chars.append(text.charAt(i));
+                    choices.add(null);
+                }
                 sigma.append(text.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?"));
             } else if (part instanceof SigmaString.AnySequence) {
-                regex.append(".*");
+                flush(segments, chars, choices);
                 sigma.append('*');
+            } else if (part instanceof SigmaString.OneOf oneOf) {
+                chars.append('\0');
+                choices.add(fold(oneOf.chars(), folds));
+                sigma.append('[').append(oneOf.chars()).append(']');
             } else {
-                regex.append('.');
+                chars.append('\0');
+                choices.add("");
                 sigma.append('?');
             }
         }
-        // DOTALL: a wildcard in Sigma spans any character, line breaks included.
-        return new ValuePattern.Glob(sigma.toString(), Pattern.compile(regex.toString(), Pattern.DOTALL), folds);
+        flush(segments, chars, choices);
+        return new ValuePattern.Glob(sigma.toString(), new GlobMatcher(segments, leadingAny, trailingAny), folds, longest);
+    }
+
+    private static void flush(List<GlobMatcher.Segment> segments, StringBuilder chars, List<String> choices) {
+        if (chars.length() > 0) {
+            segments.add(new GlobMatcher.Segment(chars.toString().toCharArray(), choices.toArray(new String[0])));
+            chars.setLength(0);
+            choices.clear();
+        }
     }
 
     private static String fold(String text, boolean folds) {

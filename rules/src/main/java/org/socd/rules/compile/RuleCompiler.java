@@ -13,6 +13,7 @@ import org.socd.rules.matching.Negation;
 import org.socd.rules.sigma.Condition;
 import org.socd.rules.sigma.FieldTerm;
 import org.socd.rules.sigma.Selection;
+import org.socd.rules.sigma.SigmaFilter;
 import org.socd.rules.sigma.SigmaRule;
 import org.socd.rules.sigma.SigmaRuleParser;
 import org.socd.rules.yaml.RuleSyntaxException;
@@ -32,33 +33,58 @@ public final class RuleCompiler {
      * @throws RuleSyntaxException when the rule cannot be evaluated faithfully
      */
     public static CompiledRule compile(String text, String file) {
-        return compile(SigmaRuleParser.parse(text, file));
+        return compile(SigmaRuleParser.parse(text, file), Placeholders.NONE);
+    }
+
+    /** Parses and compiles one rule file, resolving {@code expand} placeholders from {@code placeholders}. */
+    public static CompiledRule compile(String text, String file, Placeholders placeholders) {
+        return compile(SigmaRuleParser.parse(text, file), placeholders);
     }
 
     public static CompiledRule compile(SigmaRule rule) {
-        Map<String, Matcher> identifiers = new LinkedHashMap<>();
-        rule.identifiers().forEach((name, selection) -> identifiers.put(name, selection(selection)));
-        List<Matcher> conditions = new ArrayList<>();
-        for (Condition condition : rule.conditions()) {
-            conditions.add(condition(condition, identifiers, rule.conditionLocation()));
-        }
-        Matcher matcher = conditions.size() == 1 ? conditions.get(0) : new Disjunction(conditions);
+        return compile(rule, Placeholders.NONE);
+    }
+
+    /** Compiles a parsed rule, resolving {@code expand} placeholders from {@code placeholders}. */
+    public static CompiledRule compile(SigmaRule rule, Placeholders placeholders) {
+        Matcher matcher = detection(rule.identifiers(), rule.conditions(), rule.conditionLocation(), placeholders);
         return new CompiledRule(new RuleMatch(rule.id(), rule.title(), rule.level(), rule.tags()),
                 rule.logsource(), matcher, rule.source());
     }
 
-    private static Matcher selection(Selection selection) {
+    /** Compiles a meta filter's detection; the loader ANDs it onto the rules the filter names. */
+    public static Matcher compileFilter(SigmaFilter filter, Placeholders placeholders) {
+        return detection(filter.identifiers(), filter.conditions(), filter.conditionLocation(), placeholders);
+    }
+
+    /** A copy of {@code rule} that only matches when {@code filter} also holds ({@code rule and filter-condition}). */
+    public static CompiledRule withFilter(CompiledRule rule, Matcher filter) {
+        return new CompiledRule(rule.match(), rule.logsource(), new Conjunction(List.of(rule.matcher(), filter)), rule.source());
+    }
+
+    private static Matcher detection(Map<String, Selection> selections, List<Condition> conditionList,
+                                     SourceLocation conditionLocation, Placeholders placeholders) {
+        Map<String, Matcher> identifiers = new LinkedHashMap<>();
+        selections.forEach((name, selection) -> identifiers.put(name, selection(selection, placeholders)));
+        List<Matcher> conditions = new ArrayList<>();
+        for (Condition condition : conditionList) {
+            conditions.add(condition(condition, identifiers, conditionLocation));
+        }
+        return conditions.size() == 1 ? conditions.get(0) : new Disjunction(conditions);
+    }
+
+    private static Matcher selection(Selection selection, Placeholders placeholders) {
         if (selection instanceof Selection.AllOf all) {
             List<Matcher> terms = new ArrayList<>();
             for (FieldTerm term : all.terms()) {
-                terms.add(TermCompiler.compile(term));
+                terms.add(TermCompiler.compile(term, placeholders));
             }
             return terms.size() == 1 ? terms.get(0) : new Conjunction(terms);
         }
         Selection.AnyOf any = (Selection.AnyOf) selection;
         List<Matcher> alternatives = new ArrayList<>();
         for (Selection alternative : any.alternatives()) {
-            alternatives.add(selection(alternative));
+            alternatives.add(selection(alternative, placeholders));
         }
         return new Disjunction(alternatives);
     }

@@ -9,9 +9,12 @@ import org.socd.rules.logsource.LogsourceMapping;
 import org.socd.rules.matching.EventFields;
 
 /**
- * Evaluates a fixed set of compiled rules against events. Immutable (apart from an internal, thread-safe cache of
- * candidate rules per logsource) and thread-safe: several
- * pipeline threads call {@link #evaluate} concurrently; all per-event state is local to the call.
+ * Evaluates a fixed set of compiled rules against events. Per event: the logsource index narrows
+ * the rules to those of the event's logsources, then the pre-filter (one Aho-Corasick pass per
+ * field over lower-cased values) to those whose required literals occur; only those are
+ * evaluated. Immutable (apart from internal, thread-safe caches per kind of event) and
+ * thread-safe: several pipeline threads call {@link #evaluate} concurrently; all per-event state
+ * is local to the call.
  */
 public final class RuleEngine {
 
@@ -42,10 +45,22 @@ public final class RuleEngine {
     public List<RuleMatch> evaluate(Event event) {
         EventFields fields = new EventFields(event);
         EventLogsource logsource = mapping.derive(fields);
+        fields.useAliases(logsource.fieldAliases());
         List<RuleMatch> matches = null;
-        List<CompiledRule> candidates = index.candidates(logsource);
-        for (int i = 0; i < candidates.size(); i++) {
-            CompiledRule rule = candidates.get(i);
+        RuleIndex.Candidates candidates = index.candidates(logsource);
+        if (candidates.rules().isEmpty()) {
+            return List.of();
+        }
+        Prefilter prefilter = index.prefilter();
+        long[] hit = prefilter.scan(fields, candidates.literalFields());
+        List<CompiledRule> rules = candidates.rules();
+        int[] numbers = candidates.numbers();
+        for (int i = 0; i < rules.size(); i++) {
+            int number = numbers[i];
+            if (!prefilter.alwaysEvaluate(number) && !Prefilter.isSet(hit, number)) {
+                continue; // none of the literals the rule needs occurs in the event
+            }
+            CompiledRule rule = rules.get(i);
             if (rule.matcher().matches(fields)) {
                 if (matches == null) {
                     matches = new ArrayList<>(2);

@@ -25,7 +25,14 @@ final class RuleIndex {
     private final Map<CompiledRule, Integer> loadOrder = new IdentityHashMap<>();
     // Events fall into a handful of logsource combinations (bounded by the mapping table), so
     // the flattened candidate list per combination is computed once and shared by all threads.
-    private final ConcurrentHashMap<EventLogsource, List<CompiledRule>> memo = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EventLogsource, Candidates> memo = new ConcurrentHashMap<>();
+    private final Prefilter prefilter;
+
+    /**
+     * The rules one kind of event can satisfy, in load order, with their global numbers (for the
+     * pre-filter's bit set) and the fields their required literals live in.
+     */
+    record Candidates(List<CompiledRule> rules, int[] numbers, List<String> literalFields) {}
 
     RuleIndex(List<? extends CompiledRule> rules) {
         Map<RuleLogsource, List<CompiledRule>> grouped = new HashMap<>();
@@ -33,18 +40,28 @@ final class RuleIndex {
             loadOrder.put(rule, loadOrder.size());
             grouped.computeIfAbsent(rule.logsource(), k -> new ArrayList<>()).add(rule);
         }
+        this.prefilter = new Prefilter(rules);
         Map<RuleLogsource, List<CompiledRule>> frozen = new HashMap<>();
         grouped.forEach((key, list) -> frozen.put(key, List.copyOf(list)));
         this.byLogsource = Map.copyOf(frozen);
     }
 
+    Prefilter prefilter() {
+        return prefilter;
+    }
+
     /** Every rule whose logsource the event satisfies, each once, in a shared immutable list. */
-    List<CompiledRule> candidates(EventLogsource event) {
-        List<CompiledRule> cached = memo.get(event);
+    Candidates candidates(EventLogsource event) {
+        Candidates cached = memo.get(event);
         if (cached != null) {
             return cached;
         }
-        List<CompiledRule> computed = compute(event);
+        List<CompiledRule> rules = compute(event);
+        int[] numbers = new int[rules.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = loadOrder.get(rules.get(i));
+        }
+        Candidates computed = new Candidates(rules, numbers, prefilter.fieldsOf(numbers));
         if (memo.size() < MEMO_LIMIT) {
             memo.putIfAbsent(event, computed);
         }

@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.socd.rules.matching.EventFields;
 import org.socd.rules.yaml.RuleSyntaxException;
 import org.socd.rules.yaml.YamlNode;
@@ -39,12 +42,25 @@ public final class LogsourceMapping {
         }
     }
 
-    record Entry(List<FieldTest> when, List<String> products, List<String> categories, List<String> services) {}
+    record Entry(List<FieldTest> when, List<String> products, List<String> categories, List<String> services,
+                 Map<String, String> fields) {}
 
     private final List<Entry> entries;
+    /** Every field some entry tests: an event's logsource depends on these values only. */
+    private final List<String> testedFields;
+    /** Logsources by the tested fields' values; events come in few kinds, so deriving is mostly one lookup. */
+    private final ConcurrentHashMap<List<List<String>>, EventLogsource> memo = new ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 4096;
 
     private LogsourceMapping(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        Set<String> fields = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            for (FieldTest test : entry.when()) {
+                fields.add(test.field());
+            }
+        }
+        this.testedFields = List.copyOf(fields);
     }
 
     /** The mapping bundled with socd. */
@@ -69,24 +85,80 @@ public final class LogsourceMapping {
                 tests.add(new FieldTest(test.key(), values.equals(List.of("*")) ? List.of() : values));
             }
             entries.add(new Entry(tests, strings(entry.get("product").orElse(null)),
-                    strings(entry.get("category").orElse(null)), strings(entry.get("service").orElse(null))));
+                    strings(entry.get("category").orElse(null)), strings(entry.get("service").orElse(null)),
+                    fields(entry.get("fields").orElse(null))));
         }
         return new LogsourceMapping(entries);
     }
 
     /** The logsources of one event. */
     public EventLogsource derive(EventFields event) {
+        List<List<String>> key = new ArrayList<>(testedFields.size());
+        for (int i = 0; i < testedFields.size(); i++) {
+            // Presence matters too ('*' tests): an absent field is an empty list, a present one its values.
+            List<String> values = event.lowerCaseValues(testedFields.get(i));
+            key.add(values.isEmpty() && event.has(testedFields.get(i)) ? List.of("\u0000present") : values);
+        }
+        EventLogsource cached = memo.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        EventLogsource derived = compute(event);
+        if (memo.size() < MEMO_LIMIT) {
+            memo.putIfAbsent(key, derived);
+        }
+        return derived;
+    }
+
+    private EventLogsource compute(EventFields event) {
         Set<String> products = new LinkedHashSet<>();
         Set<String> categories = new LinkedHashSet<>();
         Set<String> services = new LinkedHashSet<>();
+        Map<String, String> fields = Map.of();
         for (Entry entry : entries) {
-            if (entry.when().stream().allMatch(test -> test.holds(event))) {
+            if (allHold(entry.when(), event)) {
                 products.addAll(entry.products());
                 categories.addAll(entry.categories());
                 services.addAll(entry.services());
+                if (!entry.fields().isEmpty()) {
+                    fields = fields.isEmpty() ? entry.fields() : merge(fields, entry.fields());
+                }
             }
         }
-        return new EventLogsource(products, categories, services);
+        return new EventLogsource(products, categories, services, fields);
+    }
+
+    private static boolean allHold(List<FieldTest> tests, EventFields event) {
+        for (int i = 0; i < tests.size(); i++) {
+            if (!tests.get(i).holds(event)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> merged = new LinkedHashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    private static Map<String, String> fields(YamlNode node) {
+        if (node == null) {
+            return Map.of();
+        }
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            throw new RuleSyntaxException(node.location(), "'fields' must map rule field names to event field names");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (YamlNode.Entry entry : mapping.entries()) {
+            if (!(entry.value() instanceof YamlNode.Scalar scalar) || scalar.isNull()) {
+                throw new RuleSyntaxException(entry.value().location(), "field '" + entry.key()
+                        + "' must map to an event field name");
+            }
+            fields.put(entry.key(), scalar.text());
+        }
+        return fields;
     }
 
     private static List<String> strings(YamlNode node) {

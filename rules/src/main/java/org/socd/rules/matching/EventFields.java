@@ -17,9 +17,33 @@ public final class EventFields {
     private final Event event;
     private final Map<String, List<String>> exact = new HashMap<>();
     private final Map<String, List<String>> folded = new HashMap<>();
+    private Map<String, String> aliases = Map.of();
 
     public EventFields(Event event) {
         this.event = event;
+    }
+
+    /**
+     * Field renames of the event's logsource: a rule asking for a key of {@code aliases} reads the
+     * mapped event field, or its own name when the event lacks the mapped one.
+     */
+    public void useAliases(Map<String, String> aliases) {
+        this.aliases = aliases;
+        exact.clear();
+        folded.clear();
+    }
+
+    private Object raw(String field) {
+        if (!aliases.isEmpty()) {
+            String alias = aliases.get(field);
+            if (alias != null) {
+                Object value = event.get(alias);
+                if (value != null) {
+                    return value;
+                }
+            }
+        }
+        return event.get(field);
     }
 
     public Event event() {
@@ -27,7 +51,7 @@ public final class EventFields {
     }
 
     public boolean has(String field) {
-        return event.get(field) != null;
+        return raw(field) != null;
     }
 
     /**
@@ -37,7 +61,7 @@ public final class EventFields {
     public List<String> values(String field) {
         List<String> cached = exact.get(field);
         if (cached == null) {
-            cached = stringsOf(event.get(field));
+            cached = stringsOf(raw(field));
             exact.put(field, cached);
         }
         return cached;
@@ -57,6 +81,23 @@ public final class EventFields {
                 }
             }
             folded.put(field, cached);
+        }
+        return cached;
+    }
+
+    /** Every top-level scalar value of the event as a string (lower-cased if {@code folded}), for keyword search. */
+    public List<String> allValues(boolean folded) {
+        String key = folded ? "\u0000all-folded" : "\u0000all";
+        Map<String, List<String>> cache = folded ? this.folded : exact;
+        List<String> cached = cache.get(key);
+        if (cached == null) {
+            cached = new ArrayList<>();
+            for (Object value : event.fields().values()) {
+                for (String text : stringsOf(value)) {
+                    cached.add(folded ? text.toLowerCase(Locale.ROOT) : text);
+                }
+            }
+            cache.put(key, cached);
         }
         return cached;
     }

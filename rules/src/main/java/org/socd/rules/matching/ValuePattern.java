@@ -1,6 +1,7 @@
 package org.socd.rules.matching;
 
 import com.google.re2j.Pattern;
+import java.util.List;
 
 /**
  * One compiled Sigma value, tested against one string of an event field. Case-insensitive
@@ -42,19 +43,106 @@ public sealed interface ValuePattern {
         }
     }
 
-    /** A wildcard pattern that is not a plain prefix/suffix/substring, compiled to an anchored RE2 regex. */
-    record Glob(String sigma, Pattern regex, boolean foldsCase) implements ValuePattern {
+    /**
+     * A wildcard pattern that is not a plain prefix/suffix/substring, matched segment by segment; {@code longestLiteral} is its longest wildcard-free piece, which any match contains
+     * (the engine's pre-filter looks for it).
+     */
+    record Glob(String sigma, GlobMatcher glob, boolean foldsCase, String longestLiteral) implements ValuePattern {
         @Override
         public boolean test(String value) {
-            return regex.matches(value);
+            return glob.matches(value);
         }
     }
 
-    /** A Sigma {@code re} value: found anywhere in the original (not lower-cased) value. */
-    record Regex(Pattern regex) implements ValuePattern {
+    /**
+     * A Sigma {@code re} value: found anywhere in the original (not lower-cased) value.
+     * {@code required} (lower-case, may be empty) lists texts of which every match contains one:
+     * checked first, because a substring test is far cheaper than running RE2/J.
+     */
+    record Regex(Pattern regex, List<String> required) implements ValuePattern {
+        public Regex {
+            required = List.copyOf(required);
+        }
+
         @Override
         public boolean test(String value) {
+            if (!required.isEmpty() && !containsAnyIgnoringCase(value, required)) {
+                return false;
+            }
             return regex.matcher(value).find();
+        }
+
+        private static boolean containsAnyIgnoringCase(String value, List<String> texts) {
+            for (int t = 0; t < texts.size(); t++) {
+                String text = texts.get(t);
+                for (int at = 0; at + text.length() <= value.length(); at++) {
+                    if (value.regionMatches(true, at, text, 0, text.length())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean foldsCase() {
+            return false;
+        }
+    }
+
+    /** {@code lt/lte/gt/gte}: the field value, read as a number, compares to {@code bound}; non-numbers never match. */
+    record Numeric(Comparison comparison, double bound) implements ValuePattern {
+        @Override
+        public boolean test(String value) {
+            Double number = Numbers.parse(value);
+            return number != null && comparison.holds(Double.compare(number, bound));
+        }
+
+        @Override
+        public boolean foldsCase() {
+            return false;
+        }
+    }
+
+    /** {@code cidr}: the field value is an IP address inside the network. */
+    record Cidr(String network, byte[] prefix, int bits) implements ValuePattern {
+        @Override
+        public boolean test(String value) {
+            byte[] address = IpAddresses.parse(value);
+            if (address == null || address.length != prefix.length) {
+                return false;
+            }
+            int full = bits / 8;
+            for (int i = 0; i < full; i++) {
+                if (address[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (address[full] & mask) == (prefix[full] & mask);
+        }
+
+        @Override
+        public boolean foldsCase() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "Cidr[" + network + "]";
+        }
+    }
+
+    /** Time modifiers: a part (hour, month, ...) of the field's date compares to {@code bound}. */
+    record TimePart(DateParts.Part part, Comparison comparison, long bound) implements ValuePattern {
+        @Override
+        public boolean test(String value) {
+            long extracted = DateParts.extract(value, part);
+            return extracted >= 0 && comparison.holds(Long.compare(extracted, bound));
         }
 
         @Override

@@ -15,7 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.socd.rules.compile.Placeholders;
 import org.socd.rules.compile.RuleCompiler;
+import org.socd.rules.matching.Matcher;
+import org.socd.rules.sigma.SigmaDocument;
+import org.socd.rules.sigma.SigmaFilter;
+import org.socd.rules.sigma.SigmaRule;
+import org.socd.rules.sigma.SigmaRuleParser;
 import org.socd.rules.engine.CompiledRule;
 import org.socd.rules.engine.RuleEngine;
 import org.socd.rules.yaml.RuleSyntaxException;
@@ -31,15 +37,26 @@ public final class RuleLoader {
     static final String BUNDLED_DIRECTORY = "org/socd/rules/bundled/";
     static final String BUNDLED_INDEX = BUNDLED_DIRECTORY + "index.txt";
 
+    private final Placeholders placeholders;
     private final List<CompiledRule> rules = new ArrayList<>();
+    private final List<LoadedFilter> filters = new ArrayList<>();
     private final List<RuleError> errors = new ArrayList<>();
     private final Map<String, String> sourceById = new HashMap<>();
 
-    private RuleLoader() {}
+    private record LoadedFilter(SigmaFilter filter, Matcher matcher) {}
+
+    private RuleLoader(Placeholders placeholders) {
+        this.placeholders = placeholders;
+    }
 
     /** The bundled pack plus every {@code *.yml} / {@code *.yaml} under each directory, recursively. */
     public static LoadedRules load(List<Path> extraDirectories) {
-        RuleLoader loader = new RuleLoader();
+        return load(extraDirectories, Placeholders.NONE);
+    }
+
+    /** Like {@link #load(List)}, resolving {@code expand} placeholders from {@code placeholders}. */
+    public static LoadedRules load(List<Path> extraDirectories, Placeholders placeholders) {
+        RuleLoader loader = new RuleLoader(placeholders);
         loader.addBundled();
         extraDirectories.forEach(loader::addDirectory);
         return loader.result();
@@ -47,8 +64,29 @@ public final class RuleLoader {
 
     /** Every {@code *.yml} / {@code *.yaml} under each directory, recursively, without the bundled pack. */
     public static LoadedRules loadDirectories(List<Path> directories) {
-        RuleLoader loader = new RuleLoader();
+        return loadDirectories(directories, Placeholders.NONE);
+    }
+
+    /** Like {@link #loadDirectories(List)}, resolving {@code expand} placeholders from {@code placeholders}. */
+    public static LoadedRules loadDirectories(List<Path> directories, Placeholders placeholders) {
+        RuleLoader loader = new RuleLoader(placeholders);
         directories.forEach(loader::addDirectory);
+        return loader.result();
+    }
+
+    /**
+     * Rule files and directories (recursively), without the bundled pack: what {@code soc rules
+     * validate} and {@code soc hunt} take on the command line.
+     */
+    public static LoadedRules loadPaths(List<Path> paths, Placeholders placeholders) {
+        RuleLoader loader = new RuleLoader(placeholders);
+        for (Path path : paths) {
+            if (Files.isRegularFile(path)) {
+                loader.addFile(path);
+            } else {
+                loader.addDirectory(path);
+            }
+        }
         return loader.result();
     }
 
@@ -96,25 +134,34 @@ public final class RuleLoader {
             return;
         }
         for (Path file : files) {
-            String text;
-            try {
-                text = decodeUtf8(Files.readAllBytes(file));
-            } catch (CharacterCodingException e) {
-                errors.add(new RuleError(file.toString(), "not valid UTF-8; save the rule file as UTF-8"));
-                continue;
-            } catch (IOException e) {
-                errors.add(new RuleError(file.toString(), "cannot read rule file: " + e.getMessage()
-                        + "; check its permissions"));
-                continue;
-            }
-            add(text, file.toString());
+            addFile(file);
         }
+    }
+
+    private void addFile(Path file) {
+        String text;
+        try {
+            text = decodeUtf8(Files.readAllBytes(file));
+        } catch (CharacterCodingException e) {
+            errors.add(new RuleError(file.toString(), "not valid UTF-8; save the rule file as UTF-8"));
+            return;
+        } catch (IOException e) {
+            errors.add(new RuleError(file.toString(), "cannot read rule file: " + e.getMessage()
+                    + "; check its permissions"));
+            return;
+        }
+        add(text, file.toString());
     }
 
     private void add(String text, String file) {
         CompiledRule rule;
         try {
-            rule = RuleCompiler.compile(text, file);
+            SigmaDocument document = SigmaRuleParser.parseDocument(text, file);
+            if (document instanceof SigmaFilter filter) {
+                filters.add(new LoadedFilter(filter, RuleCompiler.compileFilter(filter, placeholders)));
+                return;
+            }
+            rule = RuleCompiler.compile((SigmaRule) document, placeholders);
         } catch (RuleSyntaxException e) {
             errors.add(new RuleError(e.location().toString(), e.problem()));
             return;
@@ -134,7 +181,22 @@ public final class RuleLoader {
     }
 
     private LoadedRules result() {
-        return new LoadedRules(RuleEngine.of(rules), errors);
+        List<CompiledRule> filtered = new ArrayList<>(rules);
+        for (LoadedFilter loaded : filters) {
+            boolean applied = false;
+            for (int i = 0; i < filtered.size(); i++) {
+                if (loaded.filter().rules().contains(filtered.get(i).id())) {
+                    filtered.set(i, RuleCompiler.withFilter(filtered.get(i), loaded.matcher()));
+                    applied = true;
+                }
+            }
+            if (!applied) {
+                errors.add(new RuleError(loaded.filter().source().toString(), "meta filter '" + loaded.filter().title()
+                        + "' applies to none of the loaded rules " + loaded.filter().rules()
+                        + "; check the rule ids or load the rules it filters"));
+            }
+        }
+        return new LoadedRules(RuleEngine.of(filtered), errors);
     }
 
     private static boolean isYaml(Path file) {

@@ -20,6 +20,10 @@ public final class ConditionParser {
     private final SourceLocation location;
     private final List<Token> tokens;
     private int position;
+    private int depth;
+
+    /** Nesting of parentheses and 'not' beyond any real rule; bounds the recursion so a hostile rule cannot overflow the stack. */
+    static final int MAX_DEPTH = 64;
 
     private record Token(String text, int offset) {}
 
@@ -69,10 +73,18 @@ public final class ConditionParser {
     }
 
     private Condition parseNot() {
-        if (accept("not")) {
-            return new Condition.Not(parseNot());
+        if (++depth > MAX_DEPTH) {
+            throw error(tokens.get(Math.min(position, tokens.size() - 1)), "the condition nests deeper than " + MAX_DEPTH
+                    + " levels of parentheses/'not'; simplify it");
         }
-        return parsePrimary();
+        try {
+            if (accept("not")) {
+                return new Condition.Not(parseNot());
+            }
+            return parsePrimary();
+        } finally {
+            depth--;
+        }
     }
 
     private Condition parsePrimary() {

@@ -1,6 +1,8 @@
 package org.socd.rules.sigma;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.socd.rules.yaml.RuleSyntaxException;
 
 /**
@@ -32,6 +34,7 @@ final class ModifierRules {
                 throw fail(term, "'exists' takes exactly one value, true or false" + where);
             }
         }
+        checkFamilies(term, where);
         boolean regex = term.has(Modifier.RE);
         for (int i = 0; i < modifiers.size(); i++) {
             Modifier modifier = modifiers.get(i);
@@ -40,8 +43,8 @@ final class ModifierRules {
                         + where + ", e.g. '|re|" + modifier.sigmaName() + "'");
             }
         }
-        if (regex && (positional > 0 || term.has(Modifier.CASED))) {
-            throw fail(term, "'re' cannot be combined with contains/startswith/endswith/cased" + where
+        if (regex && term.modifiers().stream().anyMatch(m -> family(m) != null && !"re".equals(family(m)))) {
+            throw fail(term, "'re' cannot be combined with string, numeric, cidr or fieldref modifiers" + where
                     + "; regular expressions are unanchored and case-sensitive already (use '|re|i' to ignore case)");
         }
         for (var value : term.values()) {
@@ -52,6 +55,58 @@ final class ModifierRules {
             if (value.isNull() && term.isKeyword()) {
                 throw new RuleSyntaxException(value.location(), "keywords cannot be null" + where);
             }
+        }
+    }
+
+    /** Which kind of comparison a modifier selects; modifiers of different kinds cannot be mixed. */
+    private static String family(Modifier m) {
+        if (m == Modifier.ALL || m == Modifier.NEQ) {
+            return null;
+        }
+        if (m == Modifier.RE || m.isRegexFlag()) {
+            return "re";
+        }
+        if (m.isComparison() || m.isTimePart()) {
+            return "numeric";
+        }
+        if (m == Modifier.CIDR) {
+            return "cidr";
+        }
+        if (m == Modifier.FIELDREF) {
+            return "fieldref";
+        }
+        if (m == Modifier.EXISTS) {
+            return "exists";
+        }
+        return "string";
+    }
+
+    private static void checkFamilies(FieldTerm term, String where) {
+        Set<String> families = new TreeSet<>();
+        for (Modifier m : term.modifiers()) {
+            String f = family(m);
+            if (f != null) {
+                families.add(f);
+            }
+        }
+        if (families.equals(Set.of("fieldref", "string"))) {
+            boolean onlyPositional = term.modifiers().stream().allMatch(m -> !"string".equals(family(m))
+                    || m == Modifier.CONTAINS || m == Modifier.STARTSWITH || m == Modifier.ENDSWITH || m == Modifier.CASED);
+            if (onlyPositional) {
+                families.remove("string");
+            }
+        }
+        if (families.size() > 1 && !families.contains("re")) {
+            throw fail(term, "modifiers " + term.modifiers().stream().map(Modifier::sigmaName).toList()
+                    + " mix incompatible kinds of comparison (" + String.join(", ", families) + ")" + where
+                    + "; split them into separate fields or selections");
+        }
+        if (term.modifiers().stream().filter(Modifier::isComparison).count() > 1
+                || term.modifiers().stream().filter(Modifier::isTimePart).count() > 1) {
+            throw fail(term, "more than one numeric comparison or time part" + where + "; use one of each");
+        }
+        if (term.isKeyword() && !families.isEmpty() && !families.equals(Set.of("string"))) {
+            throw fail(term, "keywords have no field to compare" + where + "; name a field");
         }
     }
 

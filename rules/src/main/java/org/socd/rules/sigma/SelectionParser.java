@@ -87,12 +87,8 @@ final class SelectionParser {
                     + identifier + "'; remove the extra '|'");
         }
         return Modifier.bySigmaName(name).orElseThrow(() -> new RuleSyntaxException(at,
-                (Modifier.isSpecifiedButUnsupported(name) ? "unsupported modifier '" : "unknown modifier '")
-                        + name + "': in '" + entry.key() + "' of search identifier '" + identifier + "'; "
-                        + (Modifier.isSpecifiedButUnsupported(name)
-                                ? "socd does not evaluate this Sigma modifier yet, so the rule cannot be used"
-                                : "this is not a Sigma modifier; check its spelling")
-                        + " (supported: contains, startswith, endswith, all, re, re|i, re|m, re|s, cased, exists)"));
+                "unknown modifier '" + name + "': in '" + entry.key() + "' of search identifier '" + identifier
+                        + "'; this is not a Sigma 2.1 modifier, check its spelling (see docs/rules.md)"));
     }
 
     private static List<YamlNode.Scalar> values(String identifier, YamlNode.Entry entry) {

@@ -31,7 +31,7 @@ public record SigmaRule(
         Map<String, Selection> identifiers,
         List<Condition> conditions,
         SourceLocation conditionLocation,
-        SourceLocation source) {
+        SourceLocation source) implements SigmaDocument {
 
     public SigmaRule {
         tags = List.copyOf(tags);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.socd.rules.Level;
 import org.socd.rules.logsource.RuleLogsource;
 import org.socd.rules.yaml.RuleSyntaxException;
@@ -28,25 +29,63 @@ public final class SigmaRuleParser {
      * @throws RuleSyntaxException for anything that keeps the rule from being evaluated faithfully
      */
     public static SigmaRule parse(String text, String file) {
-        YamlNode root = YamlReader.read(text, file);
-        YamlNode.Mapping rule = mapping(root, "the rule");
-        if (rule.get("correlation").isPresent()) {
-            throw new RuleSyntaxException(rule.location(),
-                    "Sigma correlation rules are not supported yet; remove the file from the rule directory");
-        }
+        YamlNode.Mapping rule = mapping(YamlReader.read(text, file), "the rule");
         if (rule.get("filter").isPresent() && rule.get("detection").isEmpty()) {
             throw new RuleSyntaxException(rule.location(),
-                    "Sigma meta filters are not supported yet; remove the file from the rule directory");
+                    "this is a Sigma meta filter, not a detection rule; load it with the rule directory");
         }
+        return parseRule(rule, file);
+    }
+
+    /**
+     * Parses a file that may hold a detection rule or a meta filter.
+     *
+     * @throws RuleSyntaxException for anything not evaluable, including (valid) correlation rules,
+     *                             whose reason says so
+     */
+    public static SigmaDocument parseDocument(String text, String file) {
+        YamlNode.Mapping rule = mapping(YamlReader.read(text, file), "the rule");
+        if (rule.get("correlation").isPresent()) {
+            throw CorrelationCheck.reject(rule);
+        }
+        if (rule.get("filter").isPresent() && rule.get("detection").isEmpty()) {
+            return parseFilter(rule, file);
+        }
+        return parseRule(rule, file);
+    }
+
+    private static SigmaFilter parseFilter(YamlNode.Mapping rule, String file) {
         String title = requiredString(rule, "title");
         String id = optionalString(rule, "id").orElse(file);
-        Level level = optionalString(rule, "level").map(name -> parseLevel(rule, name)).orElse(Level.MEDIUM);
-        RuleLogsource logsource = logsource(rule);
-        YamlNode.Mapping detection = mapping(required(rule, "detection"), "'detection'");
+        mapping(required(rule, "logsource"), "'logsource'");
+        YamlNode.Mapping filter = mapping(required(rule, "filter"), "'filter'");
+        List<String> rules = new ArrayList<>();
+        YamlNode rulesNode = filter.get("rules").orElseThrow(() -> new RuleSyntaxException(filter.location(),
+                "the filter names no 'rules'; list the ids of the rules it applies to"));
+        if (rulesNode instanceof YamlNode.Sequence list) {
+            for (YamlNode item : list.items()) {
+                rules.add(string(item, "a rule id"));
+            }
+        } else {
+            rules.add(string(rulesNode, "'rules'"));
+        }
+        if (rules.isEmpty()) {
+            throw new RuleSyntaxException(rulesNode.location(), "the filter's 'rules' list is empty; name the rules it applies to");
+        }
+        Detection detection = detection(filter, Set.of("rules"));
+        return new SigmaFilter(id, title, rules, detection.identifiers(), detection.conditions(),
+                detection.conditionLocation(), SourceLocation.ofFile(file));
+    }
 
+    private record Detection(Map<String, Selection> identifiers, List<Condition> conditions, SourceLocation conditionLocation) {}
+
+    private static Detection detection(YamlNode.Mapping detection, Set<String> skip) {
         Map<String, Selection> identifiers = new LinkedHashMap<>();
         YamlNode conditionNode = null;
         for (YamlNode.Entry entry : detection.entries()) {
+            if (skip.contains(entry.key())) {
+                continue;
+            }
             if (entry.key().equals("condition")) {
                 conditionNode = entry.value();
             } else if (entry.key().equals("timeframe")) {
@@ -76,12 +115,21 @@ public final class SigmaRuleParser {
         } else {
             conditions.add(ConditionParser.parse(string(conditionNode, "the condition"), conditionNode.location()));
         }
+        return new Detection(identifiers, conditions, conditionNode.location());
+    }
+
+    private static SigmaRule parseRule(YamlNode.Mapping rule, String file) {
+        String title = requiredString(rule, "title");
+        String id = optionalString(rule, "id").orElse(file);
+        Level level = optionalString(rule, "level").map(name -> parseLevel(rule, name)).orElse(Level.MEDIUM);
+        RuleLogsource logsource = logsource(rule);
+        Detection detection = detection(mapping(required(rule, "detection"), "'detection'"), Set.of());
         return new SigmaRule(id, title,
                 optionalString(rule, "status").orElse(null),
                 optionalString(rule, "description").orElse(null),
                 optionalString(rule, "author").orElse(null),
                 optionalString(rule, "date").orElse(null),
-                tags(rule), level, logsource, identifiers, conditions, conditionNode.location(),
+                tags(rule), level, logsource, detection.identifiers(), detection.conditions(), detection.conditionLocation(),
                 SourceLocation.ofFile(file));
     }
 

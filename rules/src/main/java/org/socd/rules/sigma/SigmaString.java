@@ -16,7 +16,7 @@ public record SigmaString(List<Part> parts) {
     }
 
     /** One piece of a Sigma string. */
-    public sealed interface Part permits Literal, AnySequence, AnyChar {}
+    public sealed interface Part permits Literal, AnySequence, AnyChar, OneOf {}
 
     /** Plain text, compared as is (case folding happens in the matcher). */
     public record Literal(String text) implements Part {}
@@ -26,6 +26,23 @@ public record SigmaString(List<Part> parts) {
 
     /** {@code ?}: exactly one character. */
     public record AnyChar() implements Part {}
+
+    /** Exactly one of the given characters (produced by {@code windash}, never written by rule authors). */
+    public record OneOf(String chars) implements Part {}
+
+    /** Whether this string has no wildcards or character choices: one plain text. */
+    public boolean isPlain() {
+        return parts.stream().allMatch(p -> p instanceof Literal);
+    }
+
+    /** The text of a {@link #isPlain() plain} string. */
+    public String plainText() {
+        StringBuilder text = new StringBuilder();
+        for (Part part : parts) {
+            text.append(((Literal) part).text());
+        }
+        return text.toString();
+    }
 
     /** Parses a Sigma string with wildcards and escapes. */
     public static SigmaString parse(String text) {

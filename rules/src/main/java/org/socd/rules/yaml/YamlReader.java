@@ -2,6 +2,7 @@ package org.socd.rules.yaml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with a location on every node, using
@@ -36,7 +38,7 @@ public final class YamlReader {
                 throw new RuleSyntaxException(SourceLocation.ofFile(file),
                         "the file contains no YAML document; put a Sigma rule in it or delete it");
             }
-            YamlNode root = readValue(parser, file);
+            YamlNode root = readValue(parser, file, new Aliases());
             if (parser.nextToken() != null) {
                 throw new RuleSyntaxException(location(parser.currentTokenLocation(), file),
                         "the file holds more than one YAML document ('---'); multi-document rules "
@@ -50,8 +52,61 @@ public final class YamlReader {
         }
     }
 
-    private static YamlNode readValue(JsonParser parser, String file) {
+    /** Most nodes a file may reach through aliases: real rules use none; a "billion laughs" file hits this at once. */
+    static final int MAX_ALIASED_NODES = 10_000;
+
+    /** Anchored nodes by name, and the budget of nodes reached through aliases so far. */
+    private static final class Aliases {
+        final Map<String, YamlNode> anchors = new HashMap<>();
+        final Map<YamlNode, Integer> sizes = new IdentityHashMap<>();
+        long expanded;
+
+        int size(YamlNode node) {
+            Integer known = sizes.get(node);
+            if (known != null) {
+                return known;
+            }
+            long total = 1;
+            if (node instanceof YamlNode.Mapping m) {
+                for (YamlNode.Entry e : m.entries()) {
+                    total += size(e.value());
+                }
+            } else if (node instanceof YamlNode.Sequence seq) {
+                for (YamlNode item : seq.items()) {
+                    total += size(item);
+                }
+            }
+            int bounded = (int) Math.min(total, Integer.MAX_VALUE);
+            sizes.put(node, bounded);
+            return bounded;
+        }
+    }
+
+    private static YamlNode readValue(JsonParser parser, String file, Aliases aliases) {
         SourceLocation at = location(parser.currentTokenLocation(), file);
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            String name = yaml.getString();
+            YamlNode target = aliases.anchors.get(name);
+            if (target == null) {
+                throw new RuleSyntaxException(at, "YAML alias '*" + name + "' refers to no anchor defined before it; define '&"
+                        + name + "' first");
+            }
+            aliases.expanded += aliases.size(target);
+            if (aliases.expanded > MAX_ALIASED_NODES) {
+                throw new RuleSyntaxException(at, "YAML aliases expand to more than " + MAX_ALIASED_NODES
+                        + " nodes (a 'billion laughs' YAML bomb?); write the values out instead of nesting aliases");
+            }
+            return target;
+        }
+        String anchor = parser instanceof YAMLParser yaml ? yaml.getObjectId() : null;
+        YamlNode node = readPlain(parser, file, aliases, at);
+        if (anchor != null) {
+            aliases.anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    private static YamlNode readPlain(JsonParser parser, String file, Aliases aliases, SourceLocation at) {
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT: {
@@ -66,14 +121,14 @@ public final class YamlReader {
                                 + previous.line() + "); YAML keeps only one of them, so merge or rename them");
                     }
                     parser.nextToken();
-                    entries.add(new YamlNode.Entry(key, keyAt, readValue(parser, file)));
+                    entries.add(new YamlNode.Entry(key, keyAt, readValue(parser, file, aliases)));
                 }
                 return new YamlNode.Mapping(entries, at);
             }
             case START_ARRAY: {
                 List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser, file));
+                    items.add(readValue(parser, file, aliases));
                 }
                 return new YamlNode.Sequence(items, at);
             }

@@ -79,10 +79,10 @@ class LogsourceFilteringTest {
         RuleIndex index = new RuleIndex(ENGINE.rules());
         EventLogsource sshd = ENGINE.logsourceOf(Event.of(Map.of("appname", "sshd")));
         assertEquals(List.of("any", "linux", "sshd", "auth"),
-                index.candidates(sshd).stream().map(CompiledRule::id).toList());
+                index.candidates(sshd).rules().stream().map(CompiledRule::id).toList());
         assertSame(index.candidates(sshd), index.candidates(sshd), "candidates are computed once per logsource");
         EventLogsource security = ENGINE.logsourceOf(Event.of(Map.of("Channel", "Security", "EventID", 4624)));
         assertEquals(List.of("any", "windows", "security"),
-                index.candidates(security).stream().map(CompiledRule::id).toList());
+                index.candidates(security).rules().stream().map(CompiledRule::id).toList());
     }
 }

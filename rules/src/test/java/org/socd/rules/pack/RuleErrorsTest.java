@@ -36,12 +36,18 @@ class RuleErrorsTest {
     }
 
     @Test
-    void specifiedButUnsupportedModifiersAreRejectedNotIgnored() {
-        for (String modifier : List.of("base64offset", "cidr", "windash", "gt", "expand", "fieldref", "utf16le")) {
-            RuleSyntaxException e = reject("selection:\n    Field|" + modifier + ": 'x'\ncondition: selection\n");
-            assertContains(e.problem(), "unsupported modifier '" + modifier + "'");
-            assertContains(e.problem(), "does not evaluate this Sigma modifier yet");
-        }
+    void modifierValuesOfTheWrongKindAreRejectedAtTheValue() {
+        assertContains(reject("s:\n    F|cidr: 'not-a-net'\ncondition: s\n").problem(), "not a network in CIDR notation");
+        assertContains(reject("s:\n    F|cidr: '10.0.0.0/33'\ncondition: s\n").problem(), "CIDR");
+        assertContains(reject("s:\n    F|gt: 'ten'\ncondition: s\n").problem(), "is not a number");
+        assertContains(reject("s:\n    F|hour: 'noon'\ncondition: s\n").problem(), "is not a number");
+        assertContains(reject("s:\n    F|base64: 'a*b'\ncondition: s\n").problem(), "cannot encode wildcards");
+        assertContains(reject("s:\n    F|expand: '%nowhere%'\ncondition: s\n").problem(),
+                "placeholder '%nowhere%' of field 'F' has no values configured");
+        assertContains(reject("s:\n    F|cidr|contains: '10.0.0.0/8'\ncondition: s\n").problem(), "incompatible kinds");
+        assertContains(reject("s:\n    F|gt|lt: 1\ncondition: s\n").problem(), "more than one numeric");
+        assertContains(reject("s:\n    F|re|windash: x\ncondition: s\n").problem(), "'re' cannot be combined");
+        assertContains(reject("s:\n    '|gt': 1\ncondition: s\n").problem(), "keywords have no field");
     }
 
     @Test
@@ -85,7 +91,7 @@ class RuleErrorsTest {
         Files.writeString(dir.resolve("good.yml"), RuleFixture.rule("s:\n    a: 1\ncondition: s\n").replace("test-rule", "good-id"));
         Files.writeString(dir.resolve("nested/broken.yaml"), "title: [unclosed\n");
         Files.writeString(dir.resolve("nested/modifier.yml"),
-                RuleFixture.rule("s:\n    a|base64: x\ncondition: s\n").replace("test-rule", "mod-id"));
+                RuleFixture.rule("s:\n    a|base46: x\ncondition: s\n").replace("test-rule", "mod-id"));
         Files.writeString(dir.resolve("nested/same-id.yml"), RuleFixture.rule("s:\n    b: 1\ncondition: s\n").replace("test-rule", "good-id"));
         Files.writeString(dir.resolve("notes.txt"), "not a rule");
         Files.write(dir.resolve("latin1.yml"), new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xE9, '\n'});
@@ -96,7 +102,7 @@ class RuleErrorsTest {
         List<String> errors = loaded.errors().stream().map(RuleError::toString).toList();
         assertEquals(5, errors.size(), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith(dir.resolve("nested/broken.yaml") + ":") && e.contains("invalid YAML")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.startsWith(dir.resolve("nested/modifier.yml") + ":7:9: unsupported modifier 'base64'")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith(dir.resolve("nested/modifier.yml") + ":7:9: unknown modifier 'base46'")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.contains("duplicate rule id 'good-id'")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.contains("latin1.yml: not valid UTF-8")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.contains("missing: rule directory does not exist")), errors.toString());

@@ -1,0 +1,128 @@
+package org.socd.cli.hunt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socd.cli.SocMain;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code soc hunt}, {@code soc rules validate} and {@code soc rules test} run in-process over temp files. */
+class HuntCommandTest {
+
+    private static final String WHOAMI = """
+            title: Whoami
+            id: 11111111-1111-1111-1111-111111111111
+            level: high
+            tags: [attack.discovery]
+            logsource: {category: process_creation, product: windows}
+            detection:
+                s:
+                    Image|endswith: '\\\\whoami.exe'
+                condition: s
+            """;
+    private static final String SSHD = """
+            title: sshd failure
+            id: 22222222-2222-2222-2222-222222222222
+            level: low
+            logsource: {product: linux, service: sshd}
+            detection:
+                k:
+                    - 'Failed password'
+                condition: k
+            """;
+    private static final String EVTX = """
+            {
+              "Event": {
+                "System": {"EventID": 4688, "Channel": "Security", "Computer": "pc1",
+                           "TimeCreated": {"#attributes": {"SystemTime": "2025-01-02T03:04:05Z"}}},
+                "EventData": {"NewProcessName": "C:\\\\Windows\\\\System32\\\\whoami.exe"}
+              }
+            }
+            {
+              "Event": {
+                "System": {"EventID": {"#text": 1, "#attributes": {}}, "Channel": "Microsoft-Windows-Sysmon/Operational"},
+                "EventData": {"Image": "C:\\\\Windows\\\\System32\\\\WHOAMI.EXE"}
+              }
+            }
+            """;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = SocMain.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void huntWritesOneJsonLinePerMatchAndASummary(@TempDir Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("whoami.yml"), WHOAMI);
+        Files.writeString(rules.resolve("sshd.yml"), SSHD);
+        Path events = Files.createDirectories(dir.resolve("events"));
+        Files.writeString(events.resolve("win.json"), EVTX);
+        Files.writeString(events.resolve("auth.log"), "<38>Jan  2 03:04:05 host sshd[42]: Failed password for root from 10.0.0.1\n"
+                + "<38>Jan  2 03:04:06 host sshd[42]: Accepted password for root\n");
+
+        Run run = run("hunt", "--rules", rules.toString(), "--events", events.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        JsonMapper json = new JsonMapper();
+        JsonNode ssh = json.readTree(lines.get(0));
+        assertEquals("22222222-2222-2222-2222-222222222222", ssh.get("rule_id").asString());
+        assertEquals(events.resolve("auth.log") + ":1", ssh.get("source").asString());
+        JsonNode first = json.readTree(lines.get(1));
+        assertEquals("Whoami", first.get("rule_title").asString());
+        assertEquals("high", first.get("level").asString());
+        assertEquals("attack.discovery", first.get("tags").get(0).asString());
+        assertEquals(events.resolve("win.json") + ":1", first.get("source").asString());
+        assertEquals("2025-01-02T03:04:05Z", first.get("timestamp").asString());
+        assertEquals("pc1", first.get("event").get("Computer").asString());
+        assertEquals(events.resolve("win.json") + ":8", json.readTree(lines.get(2)).get("source").asString());
+        assertTrue(run.err().contains("hunt: 4 events from 2 files"), run.err());
+        assertTrue(run.err().contains("2  high"), run.err());
+
+        Run high = run("hunt", "--rules", rules.toString(), "--events", events.toString(), "--min-level", "high", "--format", "table");
+        assertEquals(3, high.out().lines().count(), high.out()); // header + 2 whoami matches
+        assertTrue(high.out().contains("Whoami") && !high.out().contains("sshd failure"), high.out());
+    }
+
+    @Test
+    void validateReportsErrorsAndExitsNonZero(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("good.yml"), WHOAMI);
+        assertEquals(0, run("rules", "validate", dir.toString()).exit());
+        Files.writeString(dir.resolve("bad.yml"), WHOAMI.replace("endswith", "endwith").replace("1111", "3333"));
+        Run run = run("rules", "validate", dir.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains(dir.resolve("bad.yml") + ":8:9"), run.out());
+        assertTrue(run.out().contains("unknown modifier 'endwith'"), run.out());
+        assertTrue(run.out().contains("1 rules valid, 1 rejected"), run.out());
+    }
+
+    @Test
+    void testRunsOneRuleOverAFile(@TempDir Path dir) throws IOException {
+        Path rule = Files.writeString(dir.resolve("whoami.yml"), WHOAMI);
+        Path events = Files.writeString(dir.resolve("win.json"), EVTX);
+        Run run = run("rules", "test", rule.toString(), "--events", events.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("2 of 2 events match"), run.out());
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"Channel\": \"Security\", \"EventID\": 4624}\n");
+        assertEquals(1, run("rules", "test", rule.toString(), "--events", other.toString()).exit());
+    }
+}

@@ -1,0 +1,80 @@
+package org.socd.collector.rules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.socd.protocol.event.Event;
+import org.socd.rules.RuleMatch;
+import org.socd.rules.pack.LoadedRules;
+import org.socd.rules.pack.RuleError;
+import org.socd.rules.pack.RuleLoader;
+
+/**
+ * The daemon's detector: the running rule set behind an atomic reference, so pipeline threads
+ * always evaluate one complete set while a reload builds the next one beside it. A reload that
+ * brings a new error (a file broken by the edit) is refused and the running set stays, because
+ * swapping would silently drop that rule from detection.
+ */
+public final class ReloadableRules {
+
+    /**
+     * What a reload did.
+     *
+     * @param applied   whether the new set replaced the running one
+     * @param rules     rules in the running set afterwards
+     * @param newErrors problems the reload found that the running set did not have (why it was refused)
+     */
+    public record ReloadResult(boolean applied, int rules, List<RuleError> newErrors) {
+        public ReloadResult {
+            newErrors = List.copyOf(newErrors);
+        }
+    }
+
+    private final Supplier<LoadedRules> loader;
+    private final AtomicReference<LoadedRules> current;
+
+    /** Loads the first set now; {@code loader} builds a fresh set on each reload. */
+    public ReloadableRules(Supplier<LoadedRules> loader) {
+        this.loader = loader;
+        this.current = new AtomicReference<>(loader.get());
+    }
+
+    /** A loader for the bundled pack plus {@code directories}. */
+    public static ReloadableRules of(List<Path> directories) {
+        return new ReloadableRules(() -> RuleLoader.load(directories));
+    }
+
+    /** The pipeline's detector: evaluates against the set running at this instant. */
+    public List<RuleMatch> evaluate(Event event) {
+        return current.get().engine().evaluate(event);
+    }
+
+    public LoadedRules current() {
+        return current.get();
+    }
+
+    /** Loads the directories again and swaps the set in unless the load found new errors. */
+    public synchronized ReloadResult reload() {
+        LoadedRules running = current.get();
+        LoadedRules next = loader.get();
+        Set<String> known = new HashSet<>();
+        for (RuleError error : running.errors()) {
+            known.add(error.toString());
+        }
+        List<RuleError> fresh = new ArrayList<>();
+        for (RuleError error : next.errors()) {
+            if (!known.contains(error.toString())) {
+                fresh.add(error);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            return new ReloadResult(false, running.ruleCount(), fresh);
+        }
+        current.set(next);
+        return new ReloadResult(true, next.ruleCount(), List.of());
+    }
+}

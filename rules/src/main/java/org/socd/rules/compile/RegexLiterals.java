@@ -1,0 +1,205 @@
+package org.socd.rules.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Literal text every match of a regular expression must contain, found by a deliberately
+ * conservative reading of the pattern: used to skip running RE2/J where the text cannot match.
+ */
+public final class RegexLiterals {
+
+    /** Shorter literals are not worth checking for. */
+    private static final int MIN_LENGTH = 2;
+
+    private RegexLiterals() {}
+
+    /**
+     * For a regex that is an alternation at its top level (possibly inside one group spanning the
+     * whole pattern, after inline flags), one necessary literal per branch; null if any branch has
+     * none. A regex without alternation gives its single literal.
+     */
+    public static List<String> alternatives(String regex) {
+        String body = regex;
+        while (body.startsWith("(?") && body.indexOf(')') > 0 && body.substring(2, body.indexOf(')')).matches("[imsU-]+")) {
+            body = body.substring(body.indexOf(')') + 1);
+        }
+        if (wholeGroup(body)) {
+            body = body.startsWith("(?:") ? body.substring(3, body.length() - 1) : body.substring(1, body.length() - 1);
+        }
+        List<String> branches = splitTopLevel(body);
+        if (branches == null) {
+            return null;
+        }
+        List<String> literals = new ArrayList<>();
+        for (String branch : branches) {
+            String literal = literal(branch);
+            if (literal == null) {
+                return null;
+            }
+            literal = literal.toLowerCase(Locale.ROOT);
+            if (literal.length() < MIN_LENGTH) {
+                return null;
+            }
+            literals.add(literal);
+        }
+        return literals;
+    }
+
+    /** Whether {@code body} is one group from its first to its last character, e.g. {@code (a|b)}, not {@code (a)(b)}. */
+    private static boolean wholeGroup(String body) {
+        if (body.length() < 2 || body.charAt(0) != '(' || body.charAt(body.length() - 1) != ')'
+                || (body.startsWith("(?") && !body.startsWith("(?:"))) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(body, i);
+                if (i < 0) {
+                    return false;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i < body.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
+    }
+
+    /** The branches of a top-level alternation, or null when a bracket is unbalanced. */
+    private static List<String> splitTopLevel(String body) {
+        List<String> branches = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(body, i);
+                if (i < 0) {
+                    return null;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                branches.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        branches.add(body.substring(start));
+        return depth == 0 ? branches : null;
+    }
+
+    private static int classEnd(String regex, int open) {
+        int j = open + 1;
+        if (j < regex.length() && regex.charAt(j) == '^') {
+            j++;
+        }
+        if (j < regex.length() && regex.charAt(j) == ']') {
+            j++;
+        }
+        while (j < regex.length() && regex.charAt(j) != ']') {
+            if (regex.charAt(j) == '\\') {
+                j++;
+            }
+            j++;
+        }
+        return j < regex.length() ? j : -1;
+    }
+
+    /**
+     * The longest run of literal characters every match of {@code regex} contains, or null. Deliberately
+     * conservative: no alternation at the top level, only runs outside groups and classes, and a character
+     * followed by {@code ?}, {@code *} or {@code {} is not part of the run (it may be absent).
+     */
+    public static String literal(String regex) {
+        String best = "";
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                char escaped = regex.charAt(++i);
+                if (!Character.isLetterOrDigit(escaped)) {
+                    if (depth == 0) {
+                        run.append(escaped);
+                    }
+                    continue;
+                }
+                if ("dwsDWSbBAz".indexOf(escaped) < 0) {
+                    return null; // \x41, \p{L}, \Q...\E and friends: not worth parsing
+                }
+                best = longer(best, run);
+                continue;
+            }
+            if (c == '[') {
+                best = longer(best, run);
+                // Skip the class; ']' right after '[' or '[^' is literal inside it.
+                int j = i + 1;
+                if (j < regex.length() && regex.charAt(j) == '^') {
+                    j++;
+                }
+                if (j < regex.length() && regex.charAt(j) == ']') {
+                    j++;
+                }
+                while (j < regex.length() && regex.charAt(j) != ']') {
+                    if (regex.charAt(j) == '\\') {
+                        j++;
+                    }
+                    j++;
+                }
+                i = j;
+                continue;
+            }
+            if (c == '?' || c == '*' || c == '{') {
+                if (run.length() > 0) {
+                    run.setLength(run.length() - 1); // the quantified character may be absent
+                }
+                best = longer(best, run);
+                if (c == '{') {
+                    int close = regex.indexOf('}', i);
+                    if (close < 0) {
+                        return null;
+                    }
+                    i = close;
+                }
+                continue;
+            }
+            if (c == '|' && depth == 0) {
+                return null; // a top-level alternative may avoid any run (see alternatives())
+            }
+            if (".^$+()|".indexOf(c) >= 0) {
+                best = longer(best, run);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                }
+                continue;
+            }
+            if (depth == 0) {
+                run.append(c);
+            }
+        }
+        best = longer(best, run);
+        return best.isEmpty() ? null : best;
+    }
+
+    private static String longer(String best, StringBuilder run) {
+        String candidate = run.toString();
+        run.setLength(0);
+        return candidate.length() > best.length() ? candidate : best;
+    }
+}

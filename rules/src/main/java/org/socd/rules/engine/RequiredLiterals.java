@@ -1,0 +1,127 @@
+package org.socd.rules.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.socd.rules.compile.RegexLiterals;
+import org.socd.rules.matching.Conjunction;
+import org.socd.rules.matching.Disjunction;
+import org.socd.rules.matching.FieldMatcher;
+import org.socd.rules.matching.Matcher;
+import org.socd.rules.matching.ValuePattern;
+
+/**
+ * Finds, for a compiled rule, a set of (field, text) pairs of which at least one must hold — the
+ * field's lower-cased value contains the lower-cased text — whenever the rule matches. The engine
+ * looks all of them up at once per event (Aho-Corasick), and evaluates a rule only when one of its
+ * pairs was seen. Rules without such a set (negations only, regexes, numeric comparisons,
+ * keywords) are always evaluated; the analysis only ever gives up precision, never correctness.
+ */
+final class RequiredLiterals {
+
+    /** One necessary condition: the lower-cased value of {@code field} contains {@code text}. */
+    record Literal(String field, String text) {}
+
+    /** Literals shorter than this hit too many events to be worth indexing; such rules stay always-evaluated. */
+    private static final int MIN_LENGTH = 2;
+
+    private RequiredLiterals() {}
+
+    /** The alternatives of which one must hold, or null when nothing useful is necessary. */
+    static List<Literal> of(Matcher matcher) {
+        if (matcher instanceof FieldMatcher field) {
+            return field(field);
+        }
+        if (matcher instanceof Disjunction or) {
+            List<Literal> union = new ArrayList<>();
+            for (Matcher operand : or.operands()) {
+                List<Literal> alternatives = of(operand);
+                if (alternatives == null) {
+                    return null;
+                }
+                union.addAll(alternatives);
+            }
+            return union;
+        }
+        if (matcher instanceof Conjunction and) {
+            List<Literal> best = null;
+            for (Matcher operand : and.operands()) {
+                List<Literal> alternatives = of(operand);
+                if (alternatives != null && (best == null || score(alternatives) > score(best))) {
+                    best = alternatives;
+                }
+            }
+            return best;
+        }
+        return null; // negation, presence, keywords, field references: no literal is necessary
+    }
+
+    private static List<Literal> field(FieldMatcher matcher) {
+        if (matcher.requireAll()) {
+            // Every pattern must hold: any single one is necessary; take the most selective.
+            Literal best = null;
+            for (ValuePattern pattern : matcher.patterns()) {
+                String text = text(pattern);
+                if (text != null && (best == null || text.length() > best.text().length())) {
+                    best = new Literal(matcher.field(), text);
+                }
+            }
+            return best == null ? null : List.of(best);
+        }
+        List<Literal> alternatives = new ArrayList<>();
+        for (ValuePattern pattern : matcher.patterns()) {
+            if (pattern instanceof ValuePattern.Regex regex) {
+                List<String> branches = RegexLiterals.alternatives(regex.regex().pattern());
+                if (branches == null) {
+                    return null;
+                }
+                branches.forEach(b -> alternatives.add(new Literal(matcher.field(), b)));
+                continue;
+            }
+            String text = text(pattern);
+            if (text == null) {
+                return null;
+            }
+            alternatives.add(new Literal(matcher.field(), text));
+        }
+        return alternatives;
+    }
+
+
+    /** Text any matching value contains (lower-cased), or null. */
+    private static String text(ValuePattern pattern) {
+        String text;
+        if (pattern instanceof ValuePattern.Exact p) {
+            text = p.text();
+        } else if (pattern instanceof ValuePattern.Prefix p) {
+            text = p.text();
+        } else if (pattern instanceof ValuePattern.Suffix p) {
+            text = p.text();
+        } else if (pattern instanceof ValuePattern.Substring p) {
+            text = p.text();
+        } else if (pattern instanceof ValuePattern.Glob p) {
+            text = p.longestLiteral();
+        } else if (pattern instanceof ValuePattern.Regex p) {
+            text = RegexLiterals.literal(p.regex().pattern());
+            if (text == null) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        text = text.toLowerCase(Locale.ROOT);
+        // One ASCII character occurs everywhere; one emoji or homoglyph is selective.
+        return text.length() >= MIN_LENGTH || (text.length() == 1 && text.charAt(0) > 127) ? text : null;
+    }
+
+
+    /** Higher is more selective: the shortest alternative bounds how often the set is hit. */
+    private static int score(List<Literal> alternatives) {
+        int shortest = Integer.MAX_VALUE;
+        for (Literal literal : alternatives) {
+            shortest = Math.min(shortest, literal.text().length());
+        }
+        // Many alternatives are hit more often than few.
+        return shortest * 4 - Math.min(alternatives.size(), 40);
+    }
+}

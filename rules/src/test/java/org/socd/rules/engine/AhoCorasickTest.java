@@ -1,0 +1,52 @@
+package org.socd.rules.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The automaton finds exactly the patterns String.contains finds, overlapping and nested ones included. */
+class AhoCorasickTest {
+
+    @Test
+    void agreesWithContainsOnRandomInput() {
+        Random random = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            List<String> patterns = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                patterns.add(randomText(random, 1 + random.nextInt(4)));
+            }
+            AhoCorasick automaton = new AhoCorasick(patterns);
+            String text = randomText(random, random.nextInt(40));
+            Set<Integer> found = new TreeSet<>();
+            automaton.search(text, found::add);
+            Set<Integer> expected = new TreeSet<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (text.contains(patterns.get(i))) {
+                    expected.add(i);
+                }
+            }
+            assertEquals(expected, found, patterns + " in " + text);
+        }
+    }
+
+    @Test
+    void windowsPaths() {
+        AhoCorasick automaton = new AhoCorasick(List.of("\\whoami.exe", "ami", "whoami", "\\cmd.exe", "-enc"));
+        Set<Integer> found = new TreeSet<>();
+        automaton.search("c:\\windows\\system32\\whoami.exe", found::add);
+        assertEquals(Set.of(0, 1, 2), found);
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append("abc\\".charAt(random.nextInt(4)));
+        }
+        return text.toString();
+    }
+}

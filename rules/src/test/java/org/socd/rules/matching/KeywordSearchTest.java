@@ -1,0 +1,28 @@
+package org.socd.rules.matching;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.socd.rules.RuleFixture.matches;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Keywords search the message, else the raw line, else every field value of a structured event. */
+class KeywordSearchTest {
+
+    private static final String RULE = "k:\n    - 'mimikatz'\ncondition: k\n";
+
+    @Test
+    void messageFirst() {
+        assertTrue(matches(RULE, Map.of("message", "ran MIMIKATZ.exe", "other", "x")));
+        assertFalse(matches(RULE, Map.of("message", "nothing here", "other", "mimikatz")));
+    }
+
+    @Test
+    void structuredEventsSearchEveryValue() {
+        assertTrue(matches(RULE, Map.of("EventID", 7045, "ImagePath", "C:\\tmp\\Mimikatz.exe")));
+        assertFalse(matches(RULE, Map.of("EventID", 7045, "ImagePath", "C:\\Windows\\svc.exe")));
+        assertTrue(matches("k:\n    '|all':\n        - 'a1'\n        - 'b2'\ncondition: k\n", Map.of("x", "a1", "y", "b2")));
+        assertFalse(matches("k:\n    '|all':\n        - 'a1'\n        - 'b2'\ncondition: k\n", Map.of("x", "a1")));
+    }
+}
