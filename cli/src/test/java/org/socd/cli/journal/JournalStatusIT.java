@@ -68,13 +68,18 @@ class JournalStatusIT {
         }
     }
 
-    private static String run(int expectedExit, String... args) {
+    /** Runs soc with the admin token the daemon wrote to its data dir, as an operator next to it would. */
+    private String run(int expectedExit, String... args) throws java.io.IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = SocMain.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        assertEquals(expectedExit, cl.execute(args), err.toString());
+        String[] withToken = new String[args.length + 2];
+        withToken[0] = "--token";
+        withToken[1] = java.nio.file.Files.readString(dataDir.resolve("admin.token")).trim();
+        System.arraycopy(args, 0, withToken, 2, args.length);
+        assertEquals(expectedExit, cl.execute(withToken), err.toString());
         return out.toString();
     }
 }
