@@ -85,6 +85,24 @@ public final class SocdMain implements Callable<Integer> {
     @Option(names = "--relp-port", paramLabel = "PORT", description = "RELP port (default 2514; 0 = any free port; -1 disables).")
     Integer relpPort;
 
+    @Option(names = "--relp-tls-port", paramLabel = "PORT",
+            description = "RELP over TLS port (off by default; 2515 if only the cert and key are given; -1 disables).")
+    Integer relpTlsPort;
+
+    @Option(names = "--relp-tls-cert", paramLabel = "PEM", description = "Server certificate chain for RELP over TLS.")
+    Path relpTlsCert;
+
+    @Option(names = "--relp-tls-key", paramLabel = "PEM", description = "Its private key (unencrypted PKCS#8 PEM).")
+    Path relpTlsKey;
+
+    @Option(names = "--relp-tls-client-ca", paramLabel = "PEM",
+            description = "CA that RELP clients' certificates are checked against (asked for, checked if sent).")
+    Path relpTlsClientCa;
+
+    @Option(names = "--relp-tls-require-client-cert",
+            description = "Refuse RELP TLS clients without a certificate from --relp-tls-client-ca.")
+    Boolean relpTlsRequireClientCert;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rule directory added to the bundled pack (repeatable).")
     List<Path> ruleDirs = new ArrayList<>();
 
@@ -124,7 +142,8 @@ public final class SocdMain implements Callable<Integer> {
                 c.api().metricsRequireToken());
         List<Path> dirs = new ArrayList<>(c.ruleDirs());
         dirs.addAll(ruleDirs);
-        var relp = relpPort == null ? c.relp() : new DaemonConfig.RelpConfig(c.relp().bind(), relpPort);
+        var relp = new DaemonConfig.RelpConfig(c.relp().bind(), relpPort != null ? relpPort : c.relp().port(),
+                relpTls(c.relp().tls()));
         return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone(),
                 c.alerts(), c.journal(), relp);
     }
@@ -147,6 +166,20 @@ public final class SocdMain implements Callable<Integer> {
         return new DaemonConfig.TlsConfig(port, cert, key,
                 syslogTlsClientCa != null ? syslogTlsClientCa : t.clientCa(),
                 syslogTlsRequireClientCert != null ? syslogTlsRequireClientCert : t.requireClientCert());
+    }
+
+    /** RELP TLS flags over the file's relp.tls block; a cert and key without a port mean port 2515. */
+    private DaemonConfig.TlsConfig relpTls(DaemonConfig.TlsConfig t) {
+        Path cert = relpTlsCert != null ? relpTlsCert : t.cert();
+        Path key = relpTlsKey != null ? relpTlsKey : t.key();
+        int port = relpTlsPort != null ? relpTlsPort
+                : !t.enabled() && relpTlsCert != null ? DaemonConfig.RelpConfig.DEFAULT_TLS_PORT : t.port();
+        if (port >= 0 && (cert == null || key == null)) {
+            throw new ConfigException("RELP TLS on port " + port + " needs --relp-tls-cert and --relp-tls-key (PEM files)");
+        }
+        return new DaemonConfig.TlsConfig(port, cert, key,
+                relpTlsClientCa != null ? relpTlsClientCa : t.clientCa(),
+                relpTlsRequireClientCert != null ? relpTlsRequireClientCert : t.requireClientCert());
     }
 
     private static int firstNonNull(Integer a, Integer b, int fallback) {

@@ -33,7 +33,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * pipeline: { ring_size: 65536, shards: 1 }
  * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
  *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600 }
- * relp:     { bind: 127.0.0.1, port: 2514 }
+ * relp:     { bind: 127.0.0.1, port: 2514,
+ *             tls: { port: 2515, cert: server.pem, key: server.key, client_ca: ca.pem, require_client_cert: true } }
  * </pre>
  */
 public final class ConfigFile {
@@ -43,7 +44,8 @@ public final class ConfigFile {
             "alerts", Set.of("retention_days"),
             "journal", Set.of("enabled", "segment_bytes", "flush_interval_ms", "flush_bytes", "max_bytes",
                     "max_age_hours", "min_free_bytes"),
-            "relp", Set.of("bind", "port"),
+            "relp", Set.of("bind", "port", "tls"),
+            "relp.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert"),
             "syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes", "idle_timeout_seconds",
                     "max_connections", "max_connections_per_ip", "tls"),
             "syslog.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert"),
@@ -76,11 +78,17 @@ public final class ConfigFile {
 
     /** A {@code syslog.tls} block turns TLS on, on port 6514 unless it names another. */
     private static DaemonConfig.TlsConfig tls(Reader r, JsonNode tn, DaemonConfig.TlsConfig base, Path file, Path dir) {
+        return tls(r, tn, base, file, dir, "syslog.tls", DaemonConfig.TlsConfig.DEFAULT_PORT);
+    }
+
+    /** A TLS block ({@code block} names it in errors) turns TLS on, on {@code defaultPort} unless it names another. */
+    private static DaemonConfig.TlsConfig tls(Reader r, JsonNode tn, DaemonConfig.TlsConfig base, Path file, Path dir,
+                                              String block, int defaultPort) {
         if (tn == null) {
             return base;
         }
-        r.object(tn, "syslog.tls");
-        int port = r.port(tn, "syslog.tls.port", "port", base.enabled() ? base.port() : DaemonConfig.TlsConfig.DEFAULT_PORT);
+        r.object(tn, block);
+        int port = r.port(tn, block + ".port", "port", base.enabled() ? base.port() : defaultPort);
         Path cert = r.path(tn, "cert", base.cert(), dir);
         Path key = r.path(tn, "key", base.key(), dir);
         Path ca = r.path(tn, "client_ca", base.clientCa(), dir);
@@ -88,12 +96,12 @@ public final class ConfigFile {
         JsonNode rq = tn.get("require_client_cert");
         if (rq != null) {
             if (!rq.isBoolean()) {
-                throw new ConfigException(file + ": syslog.tls.require_client_cert must be true or false, not '" + rq.asString() + "'");
+                throw new ConfigException(file + ": " + block + ".require_client_cert must be true or false, not '" + rq.asString() + "'");
             }
             require = rq.asBoolean();
         }
         if (port >= 0 && (cert == null || key == null)) {
-            throw new ConfigException(file + ": syslog.tls needs both 'cert' and 'key' (PEM files), or port: -1 to turn TLS off");
+            throw new ConfigException(file + ": " + block + " needs both 'cert' and 'key' (PEM files), or port: -1 to turn TLS off");
         }
         return new DaemonConfig.TlsConfig(port, cert, key, ca, require);
     }
@@ -195,7 +203,8 @@ public final class ConfigFile {
         if (relpNode != null) {
             r.object(relpNode, "relp");
             relp = new DaemonConfig.RelpConfig(r.string(relpNode, "bind", relp.bind()),
-                    r.port(relpNode, "relp.port", "port", relp.port()));
+                    r.port(relpNode, "relp.port", "port", relp.port()),
+                    tls(r, relpNode.get("tls"), relp.tls(), file, dir, "relp.tls", DaemonConfig.RelpConfig.DEFAULT_TLS_PORT));
         }
         return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al, j, relp);
     }

@@ -141,9 +141,27 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
         }
     }
 
-    /** @param bind address of the RELP input; @param port its port (default 2514), 0 for any free port, -1 to disable */
-    public record RelpConfig(String bind, int port) {
+    /**
+     * The RELP input.
+     *
+     * @param bind address of the RELP input (plain and TLS)
+     * @param port its port (default 2514), 0 for any free port, -1 to disable
+     * @param tls  RELP over TLS on a listener of its own (as omrelp's {@code tls="on"} speaks it), off
+     *             unless a port is set; {@link #DEFAULT_TLS_PORT} when only cert and key are given
+     */
+    public record RelpConfig(String bind, int port, TlsConfig tls) {
+        /** RELP over TLS has no registered port of its own; the one next to plain RELP's 2514. */
+        public static final int DEFAULT_TLS_PORT = 2515;
         public static final RelpConfig OFF = new RelpConfig("127.0.0.1", -1);
+
+        public RelpConfig {
+            tls = tls == null ? TlsConfig.OFF : tls;
+        }
+
+        /** Plain RELP only, TLS off. */
+        public RelpConfig(String bind, int port) {
+            this(bind, port, TlsConfig.OFF);
+        }
 
         public static RelpConfig defaults() {
             return new RelpConfig("127.0.0.1", 2514);

@@ -97,6 +97,7 @@ public final class Daemon implements AutoCloseable {
     private SyslogTcpInput tcp;
     private SyslogTcpInput tls;
     private RelpInput relp;
+    private RelpInput relpTls;
     private ApiServer api;
     private volatile boolean closed;
 
@@ -225,6 +226,18 @@ public final class Daemon implements AutoCloseable {
                 inputs.add(relp);
             }
         }
+        if (config.relp().tls().enabled()) {
+            var t = config.relp().tls();
+            if (journal == null) {
+                LOG.log(Level.WARNING, "RELP TLS input off: it acknowledges only what the journal holds, and journal.enabled is false");
+            } else {
+                var context = TlsContexts.server(new TlsSettings(t.cert(), t.key(), t.clientCa(), t.requireClientCert()), "relp");
+                pipeline.registerInput(RelpInput.TLS_INPUT);
+                relpTls = RelpInput.start(transport, ioGroup, ioGroup,
+                        new InetSocketAddress(config.relp().bind(), t.port()), journal, registry, context);
+                inputs.add(relpTls);
+            }
+        }
         AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
         TokensEndpoint tokenApi = new TokensEndpoint(tokens);
         MetricsEndpoint metrics = new MetricsEndpoint(registry);
@@ -264,8 +277,9 @@ public final class Daemon implements AutoCloseable {
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
                 tcp == null ? "off" : hostPort(tcp.localAddress()), apiUrl(), transport.name(),
                 tls == null ? "off" : hostPort(tls.localAddress()));
-        LOG.log(Level.INFO, "RELP on {0}; journal {1}", relp == null ? "off" : hostPort(relp.localAddress()),
-                journal == null ? "off" : config.dataDir().resolve("journal").toAbsolutePath());
+        LOG.log(Level.INFO, "RELP on {0}, RELP over TLS on {2}; journal {1}", relp == null ? "off" : hostPort(relp.localAddress()),
+                journal == null ? "off" : config.dataDir().resolve("journal").toAbsolutePath(),
+                relpTls == null ? "off" : hostPort(relpTls.localAddress()));
     }
 
     private TcpInputSettings streamSettings(String input, io.netty.handler.ssl.SslContext context) {
@@ -372,6 +386,10 @@ public final class Daemon implements AutoCloseable {
 
     public InetSocketAddress relpAddress() {
         return relp == null ? null : relp.localAddress();
+    }
+
+    public InetSocketAddress relpTlsAddress() {
+        return relpTls == null ? null : relpTls.localAddress();
     }
 
     public InetSocketAddress apiAddress() {

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the RELP input counts: {@code socd_messages_received_total{input="relp"}},
+ * What the RELP input counts (input {@code relp}, or {@code relp-tls} for the TLS listener):
+ * {@code socd_messages_received_total{input="relp"}},
  * {@code socd_bytes_received_total{input="relp"}}, {@code socd_relp_commands_total{command}},
  * {@code socd_relp_sessions_refused_total}, {@code socd_relp_duplicates_total} (retransmissions answered without journaling twice),
  * {@code socd_connections_errors_total{input="relp"}}, {@code socd_relp_errors_total{reason}} (framing,
@@ -27,22 +28,24 @@ final class RelpMetrics {
     final Counter duplicates;
     final Counter refused;
     final AtomicInteger connections = new AtomicInteger();
+    final String input;
     private final MeterRegistry registry;
     private final AtomicLong lastLogNanos = new AtomicLong();
 
-    RelpMetrics(MeterRegistry registry) {
+    RelpMetrics(MeterRegistry registry, String input) {
         this.registry = registry;
+        this.input = input;
         received = Counter.builder("socd.messages.received").description("Syslog messages received")
-                .tag("input", RelpInput.INPUT).register(registry);
+                .tag("input", input).register(registry);
         bytes = Counter.builder("socd.bytes.received").description("Bytes received")
-                .tag("input", RelpInput.INPUT).register(registry);
+                .tag("input", input).register(registry);
         duplicates = Counter.builder("socd.relp.duplicates")
                 .description("RELP retransmissions of messages already journaled; answered, not journaled again")
                 .register(registry);
         refused = Counter.builder("socd.relp.sessions.refused")
                 .description("RELP connections closed at once because " + RelpInput.MAX_SESSIONS + " sessions were open")
                 .register(registry);
-        registry.gauge("socd.connections.active", io.micrometer.core.instrument.Tags.of("input", RelpInput.INPUT),
+        registry.gauge("socd.connections.active", io.micrometer.core.instrument.Tags.of("input", input),
                 connections);
         for (String c : KNOWN) {
             command(c, 0);
@@ -65,7 +68,7 @@ final class RelpMetrics {
         // the reason goes to a RELP series of its own.
         Counter.builder("socd.connections.errors")
                 .description("Connections closed because of a transport error (reset, garbage TLS, ...)")
-                .tag("input", RelpInput.INPUT).register(registry).increment();
+                .tag("input", input).register(registry).increment();
         Counter.builder("socd.relp.errors").description("RELP sessions closed by an error, by reason (framing, transport)")
                 .tag("reason", reason).register(registry).increment();
         long now = System.nanoTime();

@@ -137,7 +137,7 @@ final class RelpSession extends ChannelInboundHandlerAdapter {
         }
         data.getBytes(data.readerIndex(), scratch, 0, length);
         Instant now = Instant.now();
-        ReceiveMetadata meta = new ReceiveMetadata(RelpInput.INPUT, peerAddress, peerPort,
+        ReceiveMetadata meta = new ReceiveMetadata(metrics.input, peerAddress, peerPort,
                 now.getEpochSecond() * 1_000_000_000L + now.getNano());
         long position = dedup.appendOnce(journal, scratch, 0, length, meta, duplicate);
         if (position < 0) {

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLException;
 
 /**
- * Builds the server-side TLS context of the syslog TLS input: TLS 1.2 and 1.3 only (RFC 5425
- * requires at least 1.2; older versions are broken), the JDK provider, and client-certificate
- * checking against a CA when one is configured.
+ * Builds the server-side TLS context of the syslog and RELP TLS inputs: TLS 1.2 and 1.3 only
+ * (RFC 5425 requires at least 1.2; older versions are broken), the JDK provider, and
+ * client-certificate checking against a CA when one is configured.
  */
 public final class TlsContexts {
 
@@ -21,35 +21,44 @@ public final class TlsContexts {
     private TlsContexts() {
     }
 
-    /** @throws IllegalArgumentException naming the file and what to do when the material is unusable */
+    /** The syslog TLS input's context; see {@link #server(TlsSettings, String)}. */
     public static SslContext server(TlsSettings s) {
-        requireReadable(s.cert(), "syslog.tls.cert (--syslog-tls-cert)");
-        requireReadable(s.key(), "syslog.tls.key (--syslog-tls-key)");
+        return server(s, "syslog");
+    }
+
+    /**
+     * @param input the input's config block and flag prefix, {@code syslog} or {@code relp}: error
+     *              messages name {@code <input>.tls.cert} and {@code --<input>-tls-cert}
+     * @throws IllegalArgumentException naming the file and what to do when the material is unusable
+     */
+    public static SslContext server(TlsSettings s, String input) {
+        requireReadable(s.cert(), input + ".tls.cert (--" + input + "-tls-cert)", input);
+        requireReadable(s.key(), input + ".tls.key (--" + input + "-tls-key)", input);
         if (s.requireClientCert() && s.clientCa() == null) {
-            throw new IllegalArgumentException("syslog.tls.require_client_cert is set but syslog.tls.client_ca is not:"
-                    + " give the CA that signs your senders' certificates (--syslog-tls-client-ca)");
+            throw new IllegalArgumentException(input + ".tls.require_client_cert is set but " + input + ".tls.client_ca is not:"
+                    + " give the CA that signs your senders' certificates (--" + input + "-tls-client-ca)");
         }
         try {
             SslContextBuilder b = SslContextBuilder.forServer(s.cert().toFile(), s.key().toFile())
                     .sslProvider(SslProvider.JDK)
                     .protocols(PROTOCOLS);
             if (s.clientCa() != null) {
-                requireReadable(s.clientCa(), "syslog.tls.client_ca (--syslog-tls-client-ca)");
+                requireReadable(s.clientCa(), input + ".tls.client_ca (--" + input + "-tls-client-ca)", input);
                 b.trustManager(s.clientCa().toFile())
                         .clientAuth(s.requireClientCert() ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
             }
             return b.build();
         } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot set up syslog TLS from cert " + s.cert() + " and key " + s.key()
+            throw new IllegalArgumentException("cannot set up " + input + " TLS from cert " + s.cert() + " and key " + s.key()
                     + (s.clientCa() == null ? "" : " and client CA " + s.clientCa()) + ": " + rootMessage(e)
                     + " — both must be PEM, the key unencrypted PKCS#8 (convert with"
                     + " 'openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY8')", e);
         }
     }
 
-    private static void requireReadable(Path p, String key) {
+    private static void requireReadable(Path p, String key, String input) {
         if (p == null) {
-            throw new IllegalArgumentException("syslog TLS is enabled but " + key + " is not set");
+            throw new IllegalArgumentException(input + " TLS is enabled but " + key + " is not set");
         }
         if (!Files.isReadable(p)) {
             throw new IllegalArgumentException(key + ": cannot read " + p.toAbsolutePath() + " — check the path and its permissions");

@@ -3,7 +3,7 @@ package org.socd.collector.tls;
 import java.nio.file.Path;
 
 /**
- * Where the syslog TLS input (RFC 5425) finds its key material.
+ * Where a TLS input (syslog over TLS, RFC 5425, or RELP over TLS) finds its key material.
  *
  * @param cert              server certificate chain, PEM
  * @param key               the certificate's private key, PEM, PKCS#8 ({@code BEGIN PRIVATE KEY}), unencrypted

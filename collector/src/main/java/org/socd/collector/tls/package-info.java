@@ -1,2 +1,2 @@
-/** TLS for syslog (RFC 5425): building the server context from PEM files in the configuration. */
+/** TLS for syslog (RFC 5425) and RELP: building the server context from PEM files, counting failed handshakes. */
 package org.socd.collector.tls;

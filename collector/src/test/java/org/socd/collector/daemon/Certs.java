@@ -8,9 +8,9 @@ import java.util.Map;
  * A throw-away PKI made with the real {@code openssl} CLI: a CA, a server certificate for
  * localhost/127.0.0.1 and a client certificate, all signed by the CA, PEM, keys unencrypted PKCS#8.
  */
-record Certs(Path ca, Path serverCert, Path serverKey, Path clientCert, Path clientKey) {
+public record Certs(Path ca, Path serverCert, Path serverKey, Path clientCert, Path clientKey) {
 
-    static Certs create(Path dir) throws Exception {
+    public static Certs create(Path dir) throws Exception {
         Files.createDirectories(dir);
         String d = dir.toString();
         Map<String, String> env = Map.of();

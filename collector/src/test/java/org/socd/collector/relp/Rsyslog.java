@@ -40,6 +40,11 @@ final class Rsyslog implements AutoCloseable {
     }
 
     static Rsyslog start(Path dir, int relpPort) throws IOException {
+        return start(dir, relpPort, "");
+    }
+
+    /** @param omrelpOptions extra omrelp action parameters, e.g. {@code tls="on" tls.caCert="..."} */
+    static Rsyslog start(Path dir, int relpPort, String omrelpOptions) throws IOException {
         int inputPort = SocdProcess.freePort();
         Path work = Files.createDirectories(dir.resolve("rsyslog-work"));
         Path conf = dir.resolve("rsyslog.conf");
@@ -49,11 +54,11 @@ final class Rsyslog implements AutoCloseable {
                 module(load="omrelp")
                 input(type="imtcp" address="127.0.0.1" port="%d" ruleset="fwd")
                 ruleset(name="fwd") {
-                  action(type="omrelp" target="127.0.0.1" port="%d" windowSize="1024"
+                  action(type="omrelp" target="127.0.0.1" port="%d" windowSize="1024" %s
                          action.resumeRetryCount="-1" action.resumeInterval="1"
                          queue.type="LinkedList" queue.size="300000" queue.dequeueBatchSize="512")
                 }
-                """.formatted(work, inputPort, relpPort));
+                """.formatted(work, inputPort, relpPort, omrelpOptions));
         Path log = dir.resolve("rsyslog.log");
         Process p = new ProcessBuilder(BINARY.toString(), "-n", "-f", conf.toString(), "-i",
                 dir.resolve("rsyslog.pid").toString())
