@@ -34,16 +34,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
  *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600 }
  * relp:     { bind: 127.0.0.1, port: 2514 }
+ * json:     { bind: 127.0.0.1, port: 5515 }
  * </pre>
  */
 public final class ConfigFile {
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "alerts", "journal", "relp"),
+            "", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "alerts", "journal", "relp",
+                    "json"),
             "alerts", Set.of("retention_days"),
             "journal", Set.of("enabled", "segment_bytes", "flush_interval_ms", "flush_bytes", "max_bytes",
                     "max_age_hours", "min_free_bytes"),
             "relp", Set.of("bind", "port"),
+            "json", Set.of("bind", "port"),
             "syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes", "idle_timeout_seconds",
                     "max_connections", "max_connections_per_ip", "tls"),
             "syslog.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert"),
@@ -197,7 +200,14 @@ public final class ConfigFile {
             relp = new DaemonConfig.RelpConfig(r.string(relpNode, "bind", relp.bind()),
                     r.port(relpNode, "relp.port", "port", relp.port()));
         }
-        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al, j, relp);
+        var json = base.json();
+        JsonNode jsonNode = root.get("json");
+        if (jsonNode != null) {
+            r.object(jsonNode, "json");
+            json = new DaemonConfig.JsonConfig(r.string(jsonNode, "bind", json.bind()),
+                    r.port(jsonNode, "json.port", "port", json.port()));
+        }
+        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al, j, relp, json);
     }
 
     /** Typed access with errors that name the file and the key. */
