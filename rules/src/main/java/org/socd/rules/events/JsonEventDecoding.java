@@ -46,7 +46,7 @@ public final class JsonEventDecoding {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /** evtx_dump before 0.7 and some shippers write {@code 2026-11-26 10:00:00.123456 UTC}. */
+    /** Older evtx_dump versions and some shippers write {@code 2026-11-26 10:00:00.123456 UTC}. */
     private static final DateTimeFormatter SPACED_UTC = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
@@ -85,7 +85,10 @@ public final class JsonEventDecoding {
     }
 
     private static String kind(Object value) {
-        return value instanceof java.util.List<?> ? "an array" : "a " + value.getClass().getSimpleName().toLowerCase();
+        if (value instanceof java.util.List<?>) {
+            return "an array";
+        }
+        return value instanceof String ? "a string" : value instanceof Boolean ? "a boolean" : "a number";
     }
 
     /**
