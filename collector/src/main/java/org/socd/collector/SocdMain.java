@@ -103,6 +103,14 @@ public final class SocdMain implements Callable<Integer> {
             description = "Refuse RELP TLS clients without a certificate from --relp-tls-client-ca.")
     Boolean relpTlsRequireClientCert;
 
+    @Option(names = "--json-port", paramLabel = "PORT",
+            description = "JSON-lines event input (evtx_dump Windows events, one JSON object per line) over TCP;"
+                    + " off by default (0 = any free port; -1 disables).")
+    Integer jsonPort;
+
+    @Option(names = "--json-bind", paramLabel = "ADDR", description = "Address the JSON input binds to (default 127.0.0.1).")
+    String jsonBind;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rule directory added to the bundled pack (repeatable).")
     List<Path> ruleDirs = new ArrayList<>();
 
@@ -144,8 +152,10 @@ public final class SocdMain implements Callable<Integer> {
         dirs.addAll(ruleDirs);
         var relp = new DaemonConfig.RelpConfig(c.relp().bind(), relpPort != null ? relpPort : c.relp().port(),
                 relpTls(c.relp().tls()));
+        var json = new DaemonConfig.JsonConfig(jsonBind != null ? jsonBind : c.json().bind(),
+                jsonPort != null ? jsonPort : c.json().port());
         return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone(),
-                c.alerts(), c.journal(), relp);
+                c.alerts(), c.journal(), relp, json);
     }
 
     private static void positive(String flag, Integer value) {

@@ -35,23 +35,27 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600 }
  * relp:     { bind: 127.0.0.1, port: 2514,
  *             tls: { port: 2515, cert: server.pem, key: server.key, client_ca: ca.pem, require_client_cert: true } }
+ * json:     { bind: 127.0.0.1, port: 5515 }
  * </pre>
  */
 public final class ConfigFile {
 
-    private static final Map<String, Set<String>> KNOWN = Map.of(
-            "", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "alerts", "journal", "relp"),
-            "alerts", Set.of("retention_days"),
-            "journal", Set.of("enabled", "segment_bytes", "flush_interval_ms", "flush_bytes", "max_bytes",
-                    "max_age_hours", "min_free_bytes"),
-            "relp", Set.of("bind", "port", "tls"),
-            "relp.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert"),
-            "syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes", "idle_timeout_seconds",
-                    "max_connections", "max_connections_per_ip", "tls"),
-            "syslog.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert"),
-            "api", Set.of("bind", "port", "tls_cert", "tls_key", "metrics_require_token"),
-            "rules", Set.of("directories"),
-            "pipeline", Set.of("ring_size", "shards"));
+    /** Every key the file may have, per section; anything else is an error, never ignored. */
+    private static final Map<String, Set<String>> KNOWN = Map.ofEntries(
+            Map.entry("", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "alerts", "journal",
+                    "relp", "json")),
+            Map.entry("alerts", Set.of("retention_days")),
+            Map.entry("journal", Set.of("enabled", "segment_bytes", "flush_interval_ms", "flush_bytes", "max_bytes",
+                    "max_age_hours", "min_free_bytes")),
+            Map.entry("relp", Set.of("bind", "port", "tls")),
+            Map.entry("relp.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert")),
+            Map.entry("json", Set.of("bind", "port")),
+            Map.entry("syslog", Set.of("bind", "udp_port", "tcp_port", "max_message_bytes", "idle_timeout_seconds",
+                    "max_connections", "max_connections_per_ip", "tls")),
+            Map.entry("syslog.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert")),
+            Map.entry("api", Set.of("bind", "port", "tls_cert", "tls_key", "metrics_require_token")),
+            Map.entry("rules", Set.of("directories")),
+            Map.entry("pipeline", Set.of("ring_size", "shards")));
 
     private ConfigFile() {
     }
@@ -206,7 +210,14 @@ public final class ConfigFile {
                     r.port(relpNode, "relp.port", "port", relp.port()),
                     tls(r, relpNode.get("tls"), relp.tls(), file, dir, "relp.tls", DaemonConfig.RelpConfig.DEFAULT_TLS_PORT));
         }
-        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al, j, relp);
+        var json = base.json();
+        JsonNode jsonNode = root.get("json");
+        if (jsonNode != null) {
+            r.object(jsonNode, "json");
+            json = new DaemonConfig.JsonConfig(r.string(jsonNode, "bind", json.bind()),
+                    r.port(jsonNode, "json.port", "port", json.port()));
+        }
+        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al, j, relp, json);
     }
 
     /** Typed access with errors that name the file and the key. */

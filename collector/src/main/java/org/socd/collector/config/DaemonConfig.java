@@ -18,16 +18,25 @@ import java.util.List;
  * @param alerts       how long alerts are kept
  * @param journal      the durable journal between inputs and pipeline
  * @param relp         the RELP input
+ * @param json         the JSON-lines event input (off by default)
  */
 public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
                            PipelineConfig pipeline, ZoneId timeZone, AlertsConfig alerts, JournalConfig journal,
-                           RelpConfig relp) {
+                           RelpConfig relp, JsonConfig json) {
 
     public DaemonConfig {
         ruleDirs = List.copyOf(ruleDirs);
         alerts = alerts == null ? AlertsConfig.defaults() : alerts;
         journal = journal == null ? JournalConfig.defaults() : journal;
         relp = relp == null ? RelpConfig.OFF : relp;
+        json = json == null ? JsonConfig.OFF : json;
+    }
+
+    /** Without the JSON input settings: JSON off. */
+    public DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
+                        PipelineConfig pipeline, ZoneId timeZone, AlertsConfig alerts, JournalConfig journal,
+                        RelpConfig relp) {
+        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, alerts, journal, relp, null);
     }
 
     /**
@@ -36,7 +45,7 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
      */
     public DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
                         PipelineConfig pipeline, ZoneId timeZone) {
-        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, null, null, null);
+        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, null, null, null, null);
     }
 
     /** The embedded defaults of DESIGN.md: data in ./data, syslog on 127.0.0.1:5514, API on 127.0.0.1:8514. */
@@ -46,7 +55,8 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
                 new ApiConfig("127.0.0.1", 8514),
                 List.of(),
                 new PipelineConfig(65536, Math.max(1, Runtime.getRuntime().availableProcessors() - 1)),
-                ZoneId.of("UTC"), AlertsConfig.defaults(), JournalConfig.defaults(), RelpConfig.defaults());
+                ZoneId.of("UTC"), AlertsConfig.defaults(), JournalConfig.defaults(), RelpConfig.defaults(),
+                JsonConfig.OFF);
     }
 
     /**
@@ -165,6 +175,21 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
 
         public static RelpConfig defaults() {
             return new RelpConfig("127.0.0.1", 2514);
+        }
+    }
+
+    /**
+     * Newline-delimited JSON events over TCP (evtx_dump Windows events or any JSON object per line).
+     * Message size, idle timeout and connection caps are the syslog section's.
+     *
+     * @param bind address of the JSON input
+     * @param port its port, 0 for any free port, -1 (the default) to disable
+     */
+    public record JsonConfig(String bind, int port) {
+        public static final JsonConfig OFF = new JsonConfig("127.0.0.1", -1);
+
+        public boolean enabled() {
+            return port >= 0;
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.socd.collector.config.DaemonConfig;
+import org.socd.collector.decoding.InputDecoders;
+import org.socd.collector.json.JsonTcpInput;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.time.Duration;
@@ -57,7 +59,6 @@ import org.socd.correlator.alerts.AlertStoreSettings;
 import org.socd.correlator.alerts.TeeSink;
 import org.socd.correlator.pipeline.Pipeline;
 import org.socd.correlator.pipeline.PipelineSettings;
-import org.socd.protocol.syslog.SyslogDecoding;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
 
@@ -98,6 +99,7 @@ public final class Daemon implements AutoCloseable {
     private SyslogTcpInput tls;
     private RelpInput relp;
     private RelpInput relpTls;
+    private JsonTcpInput json;
     private ApiServer api;
     private volatile boolean closed;
 
@@ -126,9 +128,8 @@ public final class Daemon implements AutoCloseable {
                     + ": " + e.getMessage() + " — is another socd using this data directory?", e);
         }
         this.journal = config.journal().enabled() ? openJournal(config) : null;
-        SyslogDecoding decoding = SyslogDecoding.of(config.timeZone(), clock);
         this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
-                decoding::decode, rules::evaluate, new TeeSink(store, stream), registry, clock);
+                InputDecoders.of(config.timeZone(), clock), rules::evaluate, new TeeSink(store, stream), registry, clock);
         store.onUpdate(stream::updated);
         this.transport = Transport.best();
         this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -238,6 +239,13 @@ public final class Daemon implements AutoCloseable {
                 inputs.add(relpTls);
             }
         }
+        if (config.json().enabled()) {
+            pipeline.registerInput(JsonTcpInput.INPUT);
+            json = JsonTcpInput.start(transport, ioGroup, ioGroup,
+                    new InetSocketAddress(config.json().bind(), config.json().port()),
+                    streamSettings(JsonTcpInput.INPUT, null), sink, registry);
+            inputs.add(json);
+        }
         AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
         TokensEndpoint tokenApi = new TokensEndpoint(tokens);
         MetricsEndpoint metrics = new MetricsEndpoint(registry);
@@ -277,6 +285,7 @@ public final class Daemon implements AutoCloseable {
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
                 tcp == null ? "off" : hostPort(tcp.localAddress()), apiUrl(), transport.name(),
                 tls == null ? "off" : hostPort(tls.localAddress()));
+        LOG.log(Level.INFO, "JSON events on {0}", json == null ? "off" : hostPort(json.localAddress()));
         LOG.log(Level.INFO, "RELP on {0}, RELP over TLS on {2}; journal {1}", relp == null ? "off" : hostPort(relp.localAddress()),
                 journal == null ? "off" : config.dataDir().resolve("journal").toAbsolutePath(),
                 relpTls == null ? "off" : hostPort(relpTls.localAddress()));
@@ -321,6 +330,7 @@ public final class Daemon implements AutoCloseable {
         m.put("syslog_udp", udp == null ? null : hostPort(udp.localAddress()));
         m.put("syslog_tcp", tcp == null ? null : hostPort(tcp.localAddress()));
         m.put("syslog_tls", tls == null ? null : hostPort(tls.localAddress()));
+        m.put("json_tcp", json == null ? null : hostPort(json.localAddress()));
         m.put("api", apiUrl());
         m.put("rules_loaded", rules.current().ruleCount());
         m.put("rules_rejected", rules.current().errors().size());
@@ -382,6 +392,10 @@ public final class Daemon implements AutoCloseable {
 
     public InetSocketAddress syslogTlsAddress() {
         return tls == null ? null : tls.localAddress();
+    }
+
+    public InetSocketAddress jsonTcpAddress() {
+        return json == null ? null : json.localAddress();
     }
 
     public InetSocketAddress relpAddress() {

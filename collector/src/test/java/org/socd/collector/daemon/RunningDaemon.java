@@ -38,15 +38,19 @@ final class RunningDaemon implements AutoCloseable {
 
     /** The same, and whether /metrics needs a token. */
     RunningDaemon(Path dataDir, DaemonConfig.SyslogConfig syslog, List<Path> ruleDirs, boolean metricsRequireToken) {
-        DaemonConfig d = DaemonConfig.defaults();
-        daemon = Daemon.start(new DaemonConfig(dataDir, syslog,
+        this(new DaemonConfig(dataDir, syslog,
                 new DaemonConfig.ApiConfig("127.0.0.1", 0, null, null, metricsRequireToken), ruleDirs,
-                d.pipeline(), d.timeZone()), Clock.systemUTC());
+                DaemonConfig.defaults().pipeline(), DaemonConfig.defaults().timeZone()));
+    }
+
+    /** A daemon of exactly {@code config} (its API should be on a loopback port). */
+    RunningDaemon(DaemonConfig config) {
+        daemon = Daemon.start(config, Clock.systemUTC());
         try {
-            adminToken = Files.readString(dataDir.resolve("admin.token")).trim();
+            adminToken = Files.readString(config.dataDir().resolve("admin.token")).trim();
         } catch (IOException e) {
             daemon.close();
-            throw new AssertionError("the daemon wrote no admin.token to " + dataDir, e);
+            throw new AssertionError("the daemon wrote no admin.token to " + config.dataDir(), e);
         }
     }
 
