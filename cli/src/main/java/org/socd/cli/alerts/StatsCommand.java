@@ -80,7 +80,8 @@ public final class StatsCommand implements Callable<Integer> {
     }
 
     private void table(PrintWriter out, JsonNode s, Colors colors) {
-        out.println(colors.bold(s.path("total").asLong() + " alerts by " + s.path("by").asString() + ", "
+        long total = s.path("total").asLong();
+        out.println(colors.bold(total + (total == 1 ? " alert" : " alerts") + " by " + s.path("by").asString() + ", "
                 + s.path("from").asString() + " to " + s.path("to").asString()));
         List<BarChart.Bar> bars = new ArrayList<>();
         boolean levels = s.path("by").asString().equals("level");

@@ -285,8 +285,8 @@ public final class Daemon implements AutoCloseable {
                 config.dataDir().toAbsolutePath(), udp == null ? "off" : hostPort(udp.localAddress()),
                 tcp == null ? "off" : hostPort(tcp.localAddress()), apiUrl(), transport.name(),
                 tls == null ? "off" : hostPort(tls.localAddress()));
-        LOG.log(Level.INFO, "JSON events on {0}", json == null ? "off" : hostPort(json.localAddress()));
-        LOG.log(Level.INFO, "RELP on {0}, RELP over TLS on {2}; journal {1}", relp == null ? "off" : hostPort(relp.localAddress()),
+        LOG.log(Level.INFO, "JSON events: {0}", json == null ? "off" : hostPort(json.localAddress()));
+        LOG.log(Level.INFO, "RELP: {0}, RELP over TLS: {2}; journal {1}", relp == null ? "off" : hostPort(relp.localAddress()),
                 journal == null ? "off" : config.dataDir().resolve("journal").toAbsolutePath(),
                 relpTls == null ? "off" : hostPort(relpTls.localAddress()));
     }
