@@ -77,8 +77,13 @@ class RestartIT {
             RunningDaemon.await("5 alerts", () -> api.json("/api/v1/alerts?q=host:killed-*").path("total").asLong() == 5);
             String id = api.json("/api/v1/alerts?q=host:killed-0").path("alerts").path(0).path("id").asString();
             assertEquals(200, api.post("/api/v1/alerts/" + id + "/ack").statusCode());
-            // Wait for a periodic commit after the change: a new segments_N generation.
+            // Wait for a commit that must contain the ack: any commit generation newer than the one
+            // on disk after the ack returned. A commit may already have taken the ack (the store
+            // and the journal checkpoint both commit periodically, and only when something
+            // changed), so change a second alert to make sure a newer commit comes at all.
             long generation = lastCommitGeneration(dir.resolve("alerts"));
+            String other = api.json("/api/v1/alerts?q=host:killed-1").path("alerts").path(0).path("id").asString();
+            assertEquals(200, api.post("/api/v1/alerts/" + other + "/ack").statusCode());
             RunningDaemon.await("a commit after the ack", () -> lastCommitGeneration(dir.resolve("alerts")) > generation);
             p.destroyForcibly();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "socd did not die");
