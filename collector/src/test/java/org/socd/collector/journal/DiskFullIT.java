@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socd.collector.config.DaemonConfig;
 import org.socd.collector.daemon.Daemon;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The journal on a real, small file system (an 8 MiB tmpfs) that runs full: socd stops
@@ -64,30 +58,29 @@ class DiskFullIT {
                 new DaemonConfig.RelpConfig("127.0.0.1", -1));
         AtomicInteger sent = new AtomicInteger();
         try (Daemon daemon = Daemon.start(config, Clock.systemUTC())) {
-            readToken(config.dataDir());
-            String api = daemon.apiUrl();
+            DaemonHttp api = DaemonHttp.of(daemon, config.dataDir());
             Thread sender = new Thread(() -> send(daemon.syslogTcpAddress().getPort(), sent), "syslog-sender");
             sender.start();
 
-            await(() -> "disk_full".equals(journal(api).get("blocked").asString(null)), "the journal reports a full disk");
+            DaemonHttp.await(() -> "disk_full".equals(api.journal().get("blocked").asString(null)),
+                    "the journal reports a full disk", Duration.ofMinutes(2));
             int before = sent.get();
-            long journaled = journal(api).get("newest_position").asLong() + 1;
+            long journaled = api.journal().get("newest_position").asLong() + 1;
             assertTrue(journaled < LINES, "the disk filled before all lines were journaled: " + journaled);
-            assertTrue(metric(api, "socd_journal_blocked{reason=\"disk_full\",}").equals("1.0"),
-                    "the metric says why");
+            assertEquals("1.0", api.sample("socd_journal_blocked{reason=\"disk_full\",} "), "the metric says why");
             Thread.sleep(500); // a bounded look: nothing is dropped while blocked, and socd is still serving
-            assertEquals(journaled, journal(api).get("newest_position").asLong() + 1, "nothing journaled while full");
+            assertEquals(journaled, api.journal().get("newest_position").asLong() + 1, "nothing journaled while full");
             assertTrue(before < LINES || sender.isAlive(), "the sender is held back by TCP");
 
             Files.delete(filler);
             sender.join(TimeUnit.MINUTES.toMillis(2));
             assertEquals(LINES, sent.get());
-            await(() -> {
-                JsonNode j = journal(api);
+            DaemonHttp.await(() -> {
+                JsonNode j = api.journal();
                 return j.get("newest_position").asLong() + 1 == LINES && j.get("lag_records").asLong() == 0
                         && j.get("blocked").isNull();
-            }, "every line journaled and processed after space returned");
-            assertEquals(0, journal(api).get("corrupt_records").asLong());
+            }, "every line journaled and processed after space returned", Duration.ofMinutes(2));
+            assertEquals(0, api.journal().get("corrupt_records").asLong());
         }
     }
 
@@ -110,55 +103,6 @@ class DiskFullIT {
             }
         } catch (IOException e) {
             throw new AssertionError("sending syslog failed after " + sent.get() + " lines", e);
-        }
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static JsonNode journal(String api) {
-        return JsonMapper.builder().build().readTree(get(api + "/api/v1/journal"));
-    }
-
-    private static String metric(String api, String series) {
-        for (String line : get(api + "/metrics").split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return line.substring(series.length() + 1).trim();
-            }
-        }
-        return "(no series " + series + ")";
-    }
-
-    /** The admin token the daemon wrote to its data dir on first start; the API wants it. */
-    private static volatile String token;
-
-    private static void readToken(Path dataDir) {
-        try {
-            token = Files.readString(dataDir.resolve("admin.token")).trim();
-        } catch (java.io.IOException e) {
-            throw new AssertionError("the daemon wrote no admin.token to " + dataDir, e);
-        }
-    }
-
-    private static String get(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new AssertionError("GET " + url, e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
         }
     }
 }
