@@ -79,6 +79,10 @@ class RelpCrashIT {
                 JsonNode j = s.get("/api/v1/journal");
                 return j.get("newest_position").asLong() + 1 >= LINES && j.get("lag_records").asLong() == 0;
             }, "all lines journaled and processed; socd log:\n" + socd.logTail() + "\nrsyslog: " + rsyslog.logText());
+            // A checkpoint means the alerts are committed; search sees them after the next
+            // near-real-time refresh (within a second), so wait for it rather than race it.
+            await(() -> s.get("/api/v1/alerts?q=rule_id:8d3c2a4e*&limit=1").get("total").asLong() >= 100,
+                    "the alerts searchable");
             assertEquals(100, socd.get("/api/v1/alerts?q=rule_id:8d3c2a4e*&limit=1").get("total").asLong());
         } finally {
             socd.close();
