@@ -5,12 +5,12 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.socd.collector.journal.Journal;
+import org.socd.collector.net.PeerAddress;
 import org.socd.protocol.event.ReceiveMetadata;
 
 /**
@@ -60,10 +60,8 @@ final class RelpSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (ctx.channel().remoteAddress() instanceof InetSocketAddress peer) {
-            peerAddress = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-            peerPort = peer.getPort();
-        }
+        peerAddress = PeerAddress.ip(ctx.channel().remoteAddress());
+        peerPort = PeerAddress.port(ctx.channel().remoteAddress());
         metrics.connections.incrementAndGet();
         ctx.fireChannelActive();
     }

@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.socd.collector.intake.RecordSink;
+import org.socd.collector.net.PeerAddress;
 import org.socd.collector.net.Transport;
 import org.socd.protocol.event.ReceiveMetadata;
 
@@ -116,7 +117,7 @@ public final class SyslogUdpInput implements AutoCloseable {
             }
             content.getBytes(content.readerIndex(), scratch, 0, length);
             InetSocketAddress sender = packet.sender();
-            String ip = sender.getAddress() == null ? sender.getHostString() : sender.getAddress().getHostAddress();
+            String ip = PeerAddress.ip(sender);
             ReceiveMetadata meta = new ReceiveMetadata(INPUT, ip, sender.getPort(), Clocks.nowNanos());
             if (!sink.offer(scratch, 0, length, meta)) {
                 droppedPipelineFull.increment();

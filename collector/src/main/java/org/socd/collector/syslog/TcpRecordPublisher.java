@@ -3,10 +3,10 @@ package org.socd.collector.syslog;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.socd.collector.intake.RecordSink;
+import org.socd.collector.net.PeerAddress;
 import org.socd.protocol.event.ReceiveMetadata;
 
 /**
@@ -40,10 +40,8 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (ctx.channel().remoteAddress() instanceof InetSocketAddress peer) {
-            peerAddress = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
-            peerPort = peer.getPort();
-        }
+        peerAddress = PeerAddress.ip(ctx.channel().remoteAddress());
+        peerPort = PeerAddress.port(ctx.channel().remoteAddress());
         metrics.connections.incrementAndGet();
         ctx.fireChannelActive();
     }
