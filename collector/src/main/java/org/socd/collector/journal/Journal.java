@@ -226,7 +226,8 @@ public final class Journal implements RecordSink, AutoCloseable {
      *         disk full, budget exhausted, closing): the caller pauses and tries again
      */
     public long tryAppend(byte[] data, int offset, int length, ReceiveMetadata meta) {
-        int size = RecordFormat.HEADER_BYTES + RecordFormat.payloadLength(meta, length);
+        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta);
+        int size = RecordFormat.HEADER_BYTES + encoded.payloadLength(length);
         synchronized (lock) {
             if (closing || blocked != null || filling.remaining() < size) {
                 metrics.refused.increment();
@@ -237,7 +238,7 @@ public final class Journal implements RecordSink, AutoCloseable {
             if (wasEmpty) {
                 fillingFirst = position;
             }
-            RecordFormat.write(filling, position, meta, data, offset, length);
+            RecordFormat.write(filling, position, encoded, data, offset, length);
             // The writer sleeps while there is nothing to write; the first record wakes it so
             // that it is written one flush interval later, not at the next maintenance tick.
             if (wasEmpty || filling.position() >= settings.flushBytes()) {

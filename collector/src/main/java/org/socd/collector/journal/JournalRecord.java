@@ -13,6 +13,8 @@ public final class JournalRecord {
     private ReceiveMetadata meta;
     private byte[] data = new byte[256];
     private int length;
+    final RecordFormat.LastString inputNames = new RecordFormat.LastString();
+    final RecordFormat.LastString peerNames = new RecordFormat.LastString();
 
     void set(long position, ReceiveMetadata meta, ByteBuffer buf, int dataAt, int dataLength) {
         this.position = position;

@@ -27,15 +27,23 @@ final class RecordFormat {
     private RecordFormat() {
     }
 
-    static int payloadLength(ReceiveMetadata meta, int dataLength) {
-        return FIXED_PAYLOAD_BYTES + text(meta.input()).length + text(meta.peerAddress()).length + dataLength;
+    /** The metadata's strings as they are written, encoded once per record. */
+    record EncodedMeta(ReceiveMetadata meta, byte[] input, byte[] peer) {
+        static EncodedMeta of(ReceiveMetadata meta) {
+            return new EncodedMeta(meta, text(meta.input()), text(meta.peerAddress()));
+        }
+
+        int payloadLength(int dataLength) {
+            return FIXED_PAYLOAD_BYTES + input.length + peer.length + dataLength;
+        }
     }
 
     /** Encodes one whole record (header and payload) at {@code dst}'s position. */
-    static void write(ByteBuffer dst, long position, ReceiveMetadata meta, byte[] data, int offset, int length) {
-        byte[] input = text(meta.input());
-        byte[] peer = text(meta.peerAddress());
-        int payload = FIXED_PAYLOAD_BYTES + input.length + peer.length + length;
+    static void write(ByteBuffer dst, long position, EncodedMeta encoded, byte[] data, int offset, int length) {
+        ReceiveMetadata meta = encoded.meta();
+        byte[] input = encoded.input();
+        byte[] peer = encoded.peer();
+        int payload = encoded.payloadLength(length);
         int start = dst.position();
         dst.putInt(payload);
         dst.putInt(0); // CRC, filled in below
@@ -73,14 +81,14 @@ final class RecordFormat {
         long nanos = buf.getLong(p + 8);
         int port = buf.getInt(p + 16);
         int inputLength = buf.get(p + 20) & 0xff;
-        String input = string(buf, p + 21, inputLength);
+        String input = into.inputNames.get(buf, p + 21, inputLength);
         int peerAt = p + 21 + inputLength;
         int peerLength = buf.get(peerAt) & 0xff;
         String peer = null;
         if (peerLength == NO_PEER) {
             peerLength = 0;
         } else {
-            peer = string(buf, peerAt + 1, peerLength);
+            peer = into.peerNames.get(buf, peerAt + 1, peerLength);
         }
         int dataAt = peerAt + 1 + peerLength;
         int dataLength = payloadStart + payloadLength - dataAt;
@@ -90,10 +98,36 @@ final class RecordFormat {
         into.set(position, new ReceiveMetadata(input, peer, port, nanos), buf, dataAt, dataLength);
     }
 
-    private static String string(ByteBuffer buf, int at, int length) {
-        byte[] b = new byte[length];
-        buf.get(at, b);
-        return new String(b, StandardCharsets.UTF_8);
+    /**
+     * Decodes short strings that repeat from record to record (input names, peer addresses)
+     * and reuses the last one when the bytes are the same, so that reading back a stream from
+     * one sender allocates no strings for them.
+     */
+    static final class LastString {
+        private byte[] bytes = new byte[0];
+        private String string = "";
+
+        String get(ByteBuffer buf, int at, int length) {
+            if (!same(buf, at, length)) {
+                byte[] b = new byte[length];
+                buf.get(at, b);
+                bytes = b;
+                string = new String(b, StandardCharsets.UTF_8);
+            }
+            return string;
+        }
+
+        private boolean same(ByteBuffer buf, int at, int length) {
+            if (length != bytes.length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (buf.get(at + i) != bytes[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Input names and addresses are short; a longer one is cut so its length fits one byte. */
