@@ -19,4 +19,13 @@ public interface RecordSink {
      * @return true if taken, false if the sink is full right now
      */
     boolean offer(byte[] data, int offset, int length, ReceiveMetadata meta);
+
+    /**
+     * Why {@link #offer} refuses records right now, as a value for a metric's {@code reason}
+     * tag: inputs that drop (UDP) count each drop under it, so an operator can tell a busy
+     * pipeline from a full disk.
+     */
+    default String refusalReason() {
+        return "pipeline_full";
+    }
 }

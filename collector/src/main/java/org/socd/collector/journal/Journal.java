@@ -254,6 +254,13 @@ public final class Journal implements RecordSink, AutoCloseable {
         return tryAppend(data, offset, length, meta) >= 0;
     }
 
+    /** {@code journal_buffer_full} while the writer catches up, else why appends are blocked. */
+    @Override
+    public String refusalReason() {
+        Blocked b = blocked;
+        return b == null ? "journal_buffer_full" : "journal_" + b.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * Runs {@code callback} once the record at {@code position} is fsynced: right here if it
      * already is, else on the journal's writer thread (so hop to your own thread; never block).

@@ -14,7 +14,9 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.epoll.EpollChannelOption;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.socd.collector.intake.RecordSink;
 import org.socd.collector.net.PeerAddress;
 import org.socd.collector.net.Transport;
@@ -91,18 +93,25 @@ public final class SyslogUdpInput implements AutoCloseable {
     private static final class DatagramPublisher extends SimpleChannelInboundHandler<DatagramPacket> {
         private final RecordSink sink;
         private final InputMetrics metrics;
-        /** UDP only: TCP pauses the sender instead of dropping. */
-        private final Counter droppedPipelineFull;
+        /** UDP only: TCP pauses the sender instead of dropping. Keyed by the sink's refusal reason. */
+        private final Map<String, Counter> dropped = new HashMap<>();
+        private final MeterRegistry registry;
         private final int maxMessageBytes;
         private final byte[] scratch = new byte[MAX_DATAGRAM];
 
         DatagramPublisher(RecordSink sink, InputMetrics metrics, MeterRegistry registry, int maxMessageBytes) {
             this.sink = sink;
             this.metrics = metrics;
-            this.droppedPipelineFull = Counter.builder("socd.messages.dropped")
-                    .description("Datagrams dropped because the pipeline was full")
-                    .tag("input", INPUT).tag("reason", "pipeline_full").register(registry);
+            this.registry = registry;
             this.maxMessageBytes = maxMessageBytes;
+            droppedCounter(sink.refusalReason()); // the usual reason's series exists at zero from the start
+        }
+
+        /** One event loop per handler, so a plain map is enough. */
+        private Counter droppedCounter(String reason) {
+            return dropped.computeIfAbsent(reason, r -> Counter.builder("socd.messages.dropped")
+                    .description("Datagrams dropped because the pipeline or the journal could not take them")
+                    .tag("input", INPUT).tag("reason", r).register(registry));
         }
 
         @Override
@@ -120,7 +129,7 @@ public final class SyslogUdpInput implements AutoCloseable {
             String ip = PeerAddress.ip(sender);
             ReceiveMetadata meta = new ReceiveMetadata(INPUT, ip, sender.getPort(), Clocks.nowNanos());
             if (!sink.offer(scratch, 0, length, meta)) {
-                droppedPipelineFull.increment();
+                droppedCounter(sink.refusalReason()).increment();
             }
         }
 

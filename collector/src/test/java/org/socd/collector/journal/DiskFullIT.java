@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The journal on a real, small file system (an 8 MiB tmpfs) that runs full: socd stops
  * reading from the syslog TCP sender instead of crashing or dropping, says why, and takes every
- * line once space is freed.
+ * line once space is freed. A UDP datagram, which cannot be paused, is counted as dropped
+ * with the journal's reason.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DiskFullIT {
@@ -52,7 +55,7 @@ class DiskFullIT {
         Files.write(filler, new byte[(int) (Files.getFileStore(mount).getUsableSpace() - (5L << 19))]);
         DaemonConfig d = DaemonConfig.defaults();
         DaemonConfig config = new DaemonConfig(mount.resolve("data"),
-                new DaemonConfig.SyslogConfig("127.0.0.1", -1, 0, 4096),
+                new DaemonConfig.SyslogConfig("127.0.0.1", 0, 0, 4096),
                 new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(), d.pipeline(), d.timeZone(), d.alerts(),
                 new DaemonConfig.JournalConfig(true, 256 * 1024, 50, 1 << 20, 1L << 30, Duration.ofDays(1), 1),
                 new DaemonConfig.RelpConfig("127.0.0.1", -1));
@@ -68,6 +71,13 @@ class DiskFullIT {
             long journaled = api.journal().get("newest_position").asLong() + 1;
             assertTrue(journaled < LINES, "the disk filled before all lines were journaled: " + journaled);
             assertEquals("1.0", api.sample("socd_journal_blocked{reason=\"disk_full\",} "), "the metric says why");
+            try (DatagramSocket udp = new DatagramSocket()) {
+                byte[] line = "<13>Nov 26 23:00:00 fullhost fulltest: over udp".getBytes(StandardCharsets.US_ASCII);
+                udp.send(new DatagramPacket(line, line.length, daemon.syslogUdpAddress()));
+            }
+            DaemonHttp.await(() -> "1.0".equals(api.sample(
+                            "socd_messages_dropped_total{input=\"syslog-udp\",reason=\"journal_disk_full\",} ")),
+                    "the UDP datagram counted as dropped because the disk is full", Duration.ofSeconds(30));
             Thread.sleep(500); // a bounded look: nothing is dropped while blocked, and socd is still serving
             assertEquals(journaled, api.journal().get("newest_position").asLong() + 1, "nothing journaled while full");
             assertTrue(before < LINES || sender.isAlive(), "the sender is held back by TCP");
