@@ -127,9 +127,21 @@ public final class Daemon implements AutoCloseable {
             throw new UncheckedIOException("cannot open the alert index in " + dataDir.resolve("alerts").toAbsolutePath()
                     + ": " + e.getMessage() + " — is another socd using this data directory?", e);
         }
-        this.journal = config.journal().enabled() ? openJournal(config) : null;
-        this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
-                InputDecoders.of(config.timeZone(), clock), rules::evaluate, new TeeSink(store, stream), registry, clock);
+        Journal openedJournal = null;
+        try {
+            openedJournal = config.journal().enabled() ? openJournal(config) : null;
+            this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
+                    InputDecoders.of(config.timeZone(), clock), rules::evaluate, new TeeSink(store, stream), registry, clock);
+        } catch (RuntimeException e) {
+            // close() never runs for a daemon that was not constructed: release the index's
+            // write lock and the journal's writer thread here, or a retry in this JVM fails.
+            if (openedJournal != null) {
+                closeQuietly(openedJournal);
+            }
+            closeQuietly(store);
+            throw e;
+        }
+        this.journal = openedJournal;
         store.onUpdate(stream::updated);
         this.transport = Transport.best();
         this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -331,6 +343,9 @@ public final class Daemon implements AutoCloseable {
         m.put("syslog_tcp", tcp == null ? null : hostPort(tcp.localAddress()));
         m.put("syslog_tls", tls == null ? null : hostPort(tls.localAddress()));
         m.put("json_tcp", json == null ? null : hostPort(json.localAddress()));
+        m.put("relp", relp == null ? null : hostPort(relp.localAddress()));
+        m.put("relp_tls", relpTls == null ? null : hostPort(relpTls.localAddress()));
+        m.put("journal", journal == null ? null : config.dataDir().resolve("journal").toAbsolutePath().toString());
         m.put("api", apiUrl());
         m.put("rules_loaded", rules.current().ruleCount());
         m.put("rules_rejected", rules.current().errors().size());
