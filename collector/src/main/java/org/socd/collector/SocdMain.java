@@ -114,6 +114,14 @@ public final class SocdMain implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rule directory added to the bundled pack (repeatable).")
     List<Path> ruleDirs = new ArrayList<>();
 
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "Logsource and field mapping YAML replacing the bundled one (see docs/rules.md).")
+    Path mapping;
+
+    @Option(names = "--placeholders", paramLabel = "FILE",
+            description = "Values of the 'expand' modifier's %%placeholders%% (YAML: placeholders: {name: [values]}).")
+    Path placeholders;
+
     public static void main(String[] args) {
         configureLogging();
         System.exit(new CommandLine(new SocdMain()).execute(args));
@@ -154,8 +162,10 @@ public final class SocdMain implements Callable<Integer> {
                 relpTls(c.relp().tls()));
         var json = new DaemonConfig.JsonConfig(jsonBind != null ? jsonBind : c.json().bind(),
                 jsonPort != null ? jsonPort : c.json().port());
+        var ruleFiles = new DaemonConfig.RuleFilesConfig(mapping != null ? mapping : c.ruleFiles().mapping(),
+                placeholders != null ? placeholders : c.ruleFiles().placeholders());
         return new DaemonConfig(dataDir != null ? dataDir : c.dataDir(), s, a, dirs, c.pipeline(), c.timeZone(),
-                c.alerts(), c.journal(), relp, json);
+                c.alerts(), c.journal(), relp, json, ruleFiles);
     }
 
     private static void positive(String flag, Integer value) {

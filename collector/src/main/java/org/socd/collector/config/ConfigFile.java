@@ -29,7 +29,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *             tls: { port: 6514, cert: server.pem, key: server.key, client_ca: ca.pem, require_client_cert: true } }
  * api:      { bind: 127.0.0.1, port: 8514, tls_cert: cert.pem, tls_key: key.pem, metrics_require_token: false }
  * alerts:   { retention_days: 180 }
- * rules:    { directories: [/etc/socd/rules] }
+ * rules:    { directories: [/etc/socd/rules], mapping: mapping.yml, placeholders: placeholders.yml }
  * pipeline: { ring_size: 65536, shards: 1 }
  * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
  *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600 }
@@ -54,7 +54,7 @@ public final class ConfigFile {
                     "max_connections", "max_connections_per_ip", "tls")),
             Map.entry("syslog.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert")),
             Map.entry("api", Set.of("bind", "port", "tls_cert", "tls_key", "metrics_require_token")),
-            Map.entry("rules", Set.of("directories")),
+            Map.entry("rules", Set.of("directories", "mapping", "placeholders")),
             Map.entry("pipeline", Set.of("ring_size", "shards")));
 
     private ConfigFile() {
@@ -168,8 +168,11 @@ public final class ConfigFile {
             al = new DaemonConfig.AlertsConfig(r.positiveInt(aln, "alerts.retention_days", "retention_days", al.retentionDays()));
         }
         List<Path> ruleDirs = new ArrayList<>(base.ruleDirs());
+        var ruleFiles = base.ruleFiles();
         JsonNode rn = root.get("rules");
         if (rn != null) {
+            ruleFiles = new DaemonConfig.RuleFilesConfig(r.path(rn, "mapping", ruleFiles.mapping(), dir),
+                    r.path(rn, "placeholders", ruleFiles.placeholders(), dir));
             r.object(rn, "rules");
             JsonNode dirs = rn.get("directories");
             if (dirs != null) {
@@ -217,7 +220,7 @@ public final class ConfigFile {
             json = new DaemonConfig.JsonConfig(r.string(jsonNode, "bind", json.bind()),
                     r.port(jsonNode, "json.port", "port", json.port()));
         }
-        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al, j, relp, json);
+        return new DaemonConfig(dataDir, s, a, ruleDirs, p, zone, al, j, relp, json, ruleFiles);
     }
 
     /** Typed access with errors that name the file and the key. */

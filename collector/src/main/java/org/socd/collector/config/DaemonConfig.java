@@ -19,17 +19,26 @@ import java.util.List;
  * @param journal      the durable journal between inputs and pipeline
  * @param relp         the RELP input
  * @param json         the JSON-lines event input (off by default)
+ * @param ruleFiles    the logsource mapping and placeholder values the rules are compiled with
  */
 public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
                            PipelineConfig pipeline, ZoneId timeZone, AlertsConfig alerts, JournalConfig journal,
-                           RelpConfig relp, JsonConfig json) {
+                           RelpConfig relp, JsonConfig json, RuleFilesConfig ruleFiles) {
 
     public DaemonConfig {
         ruleDirs = List.copyOf(ruleDirs);
+        ruleFiles = ruleFiles == null ? RuleFilesConfig.BUNDLED : ruleFiles;
         alerts = alerts == null ? AlertsConfig.defaults() : alerts;
         journal = journal == null ? JournalConfig.defaults() : journal;
         relp = relp == null ? RelpConfig.OFF : relp;
         json = json == null ? JsonConfig.OFF : json;
+    }
+
+    /** With the bundled logsource mapping and no placeholder values. */
+    public DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, List<Path> ruleDirs,
+                        PipelineConfig pipeline, ZoneId timeZone, AlertsConfig alerts, JournalConfig journal,
+                        RelpConfig relp, JsonConfig json) {
+        this(dataDir, syslog, api, ruleDirs, pipeline, timeZone, alerts, journal, relp, json, null);
     }
 
     /** Without the JSON input settings: JSON off. */
@@ -56,7 +65,18 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
                 List.of(),
                 new PipelineConfig(65536, Math.max(1, Runtime.getRuntime().availableProcessors() - 1)),
                 ZoneId.of("UTC"), AlertsConfig.defaults(), JournalConfig.defaults(), RelpConfig.defaults(),
-                JsonConfig.OFF);
+                JsonConfig.OFF, RuleFilesConfig.BUNDLED);
+    }
+
+    /**
+     * Files the rules are compiled with, read again on every rule reload.
+     *
+     * @param mapping      logsource and field mapping YAML replacing the bundled one; null for the bundled one
+     * @param placeholders values of the {@code expand} modifier's {@code %placeholders%} (YAML
+     *                     {@code placeholders: {name: [values]}}); null for none, which rejects rules that use one
+     */
+    public record RuleFilesConfig(Path mapping, Path placeholders) {
+        public static final RuleFilesConfig BUNDLED = new RuleFilesConfig(null, null);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.socd.collector.config.ConfigException;
 import org.socd.collector.config.DaemonConfig;
 import org.socd.collector.decoding.InputDecoders;
 import org.socd.collector.json.JsonTcpInput;
@@ -45,6 +46,7 @@ import org.socd.collector.journal.JournalEndpoint;
 import org.socd.collector.journal.JournalFeeder;
 import org.socd.collector.journal.JournalSettings;
 import org.socd.collector.rules.ReloadableRules;
+import org.socd.collector.rules.RuleSetLoader;
 import org.socd.collector.rules.RuleDirectoryWatcher;
 import org.socd.collector.rules.RulesReloadEndpoint;
 import org.socd.collector.net.Transport;
@@ -117,7 +119,11 @@ public final class Daemon implements AutoCloseable {
         this.started = clock.instant();
         this.tokens = TokenStore.open(dataDir, clock);
         this.adminTokenFile = tokens.ensureAdminToken().orElse(null);
-        this.rules = ReloadableRules.of(config.ruleDirs());
+        try {
+            this.rules = ReloadableRules.of(config.ruleDirs(), config.ruleFiles());
+        } catch (RuleSetLoader.RuleFilesException e) {
+            throw new ConfigException(e.getMessage());
+        }
         reportRules();
         try {
             this.store = AlertStore.open(dataDir.resolve("alerts"), registry, clock,

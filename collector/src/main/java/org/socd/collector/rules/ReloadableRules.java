@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.socd.collector.config.DaemonConfig.RuleFilesConfig;
 import org.socd.protocol.event.Event;
 import org.socd.rules.RuleMatch;
 import org.socd.rules.pack.LoadedRules;
@@ -48,6 +49,15 @@ public final class ReloadableRules {
         return new ReloadableRules(() -> RuleLoader.load(directories));
     }
 
+    /**
+     * The bundled pack plus {@code directories}, with the mapping and placeholders of {@code files}.
+     *
+     * @throws RuleSetLoader.RuleFilesException when a mapping or placeholder file is unusable
+     */
+    public static ReloadableRules of(List<Path> directories, RuleFilesConfig files) {
+        return new ReloadableRules(new RuleSetLoader(directories, files));
+    }
+
     /** The pipeline's detector: evaluates against the set running at this instant. */
     public List<RuleMatch> evaluate(Event event) {
         return current.get().engine().evaluate(event);
@@ -60,7 +70,12 @@ public final class ReloadableRules {
     /** Loads the directories again and swaps the set in unless the load found new errors. */
     public synchronized ReloadResult reload() {
         LoadedRules running = current.get();
-        LoadedRules next = loader.get();
+        LoadedRules next;
+        try {
+            next = loader.get();
+        } catch (RuleSetLoader.RuleFilesException e) {
+            return new ReloadResult(false, running.ruleCount(), List.of(new RuleError(e.location(), e.problem())));
+        }
         Set<String> known = new HashSet<>();
         for (RuleError error : running.errors()) {
             known.add(error.toString());

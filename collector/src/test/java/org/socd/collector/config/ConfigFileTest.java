@@ -33,6 +33,7 @@ class ConfigFileTest {
                   port: 0
                 rules:
                   directories: [site-rules]
+                  mapping: mapping.yml
                 """);
         assertEquals(dir.resolve("state"), c.dataDir());
         assertEquals(ZoneId.of("Europe/Berlin"), c.timeZone());
@@ -41,6 +42,8 @@ class ConfigFileTest {
         assertEquals(8192, c.syslog().maxMessageBytes());
         assertEquals(0, c.api().port());
         assertEquals(java.util.List.of(dir.resolve("site-rules")), c.ruleDirs());
+        assertEquals(dir.resolve("mapping.yml"), c.ruleFiles().mapping());
+        assertEquals(null, c.ruleFiles().placeholders(), "no placeholder file unless configured");
     }
 
     @Test
