@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -68,12 +69,31 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             stream(ctx, request, response);
             return;
         }
-        FullHttpResponse out = new DefaultFullHttpResponse(request.protocolVersion(), response.status(),
+        if (response.later() != null) {
+            // The request is released when this method returns; keep only what the answer needs.
+            HttpVersion version = request.protocolVersion();
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            String what = request.method() + " " + request.uri();
+            response.later().whenComplete((done, failure) -> ctx.executor().execute(() -> {
+                ApiResponse r = done;
+                if (failure != null) {
+                    LOG.log(Level.ERROR, "request " + what + " failed", failure);
+                    r = ApiResponse.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                            "internal error: " + failure + " — see the daemon's log");
+                }
+                write(ctx, version, keepAlive, r);
+            }));
+            return;
+        }
+        write(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess(), response);
+    }
+
+    private static void write(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, ApiResponse response) {
+        FullHttpResponse out = new DefaultFullHttpResponse(version, response.status(),
                 Unpooled.wrappedBuffer(response.body()));
         out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
         response.headers().forEach((k, v) -> out.headers().set(k, v));
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setKeepAlive(out, keepAlive);
         var future = ctx.writeAndFlush(out);
         if (!keepAlive) {

@@ -39,6 +39,8 @@ class AccessIT {
             new Call("POST", "/api/v1/alerts/nosuchid/close", "{\"resolution\":\"fp\"}", Role.ANALYST),
             new Call("POST", "/api/v1/alerts/nosuchid/assign", "{\"assignee\":\"bob\"}", Role.ANALYST),
             new Call("POST", "/api/v1/alerts/nosuchid/notes", "{\"text\":\"hi\"}", Role.ANALYST),
+            new Call("GET", "/api/v1/journal", null, Role.VIEWER),
+            new Call("POST", "/api/v1/rules/reload", null, Role.ADMIN),
             new Call("GET", "/api/v1/tokens", null, Role.ADMIN),
             new Call("DELETE", "/api/v1/tokens/nobody", null, Role.ADMIN));
 
