@@ -11,12 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.socd.rules.compile.Placeholders;
 import org.socd.rules.compile.RuleCompiler;
+import org.socd.rules.correlation.CorrelationParser;
+import org.socd.rules.correlation.CorrelationResolver;
+import org.socd.rules.correlation.SigmaCorrelation;
+import org.socd.rules.matching.EventFields;
 import org.socd.rules.matching.Matcher;
 import org.socd.rules.sigma.SigmaDocument;
 import org.socd.rules.sigma.SigmaFilter;
@@ -25,11 +31,15 @@ import org.socd.rules.sigma.SigmaRuleParser;
 import org.socd.rules.engine.CompiledRule;
 import org.socd.rules.engine.RuleEngine;
 import org.socd.rules.yaml.RuleSyntaxException;
+import org.socd.rules.yaml.YamlNode;
+import org.socd.rules.yaml.YamlReader;
 
 /**
- * Loads Sigma rules from socd's bundled pack and from directories. A bad file never stops the
- * load: it is reported as a {@link RuleError} and skipped, because one broken community rule must
- * not take detection down.
+ * Loads Sigma rules from socd's bundled pack and from directories. A file may hold several YAML
+ * documents ({@code ---}): detection rules, meta filters and correlation rules; correlations are
+ * resolved (by id or {@code name}, across files) after everything is read. A bad document never
+ * stops the load: it is reported as a {@link RuleError} and skipped, because one broken community
+ * rule must not take detection down.
  */
 public final class RuleLoader {
 
@@ -42,6 +52,8 @@ public final class RuleLoader {
     private final List<LoadedFilter> filters = new ArrayList<>();
     private final List<RuleError> errors = new ArrayList<>();
     private final Map<String, String> sourceById = new HashMap<>();
+    private final Map<String, String> ruleNames = new HashMap<>();
+    private final List<SigmaCorrelation> correlations = new ArrayList<>();
 
     private record LoadedFilter(SigmaFilter filter, Matcher matcher) {}
 
@@ -154,14 +166,48 @@ public final class RuleLoader {
     }
 
     private void add(String text, String file) {
-        CompiledRule rule;
+        List<YamlNode> documents;
         try {
-            SigmaDocument document = SigmaRuleParser.parseDocument(text, file);
-            if (document instanceof SigmaFilter filter) {
+            documents = YamlReader.readAll(text, file);
+        } catch (RuleSyntaxException e) {
+            errors.add(new RuleError(e.location().toString(), e.problem()));
+            return;
+        } catch (RuntimeException e) {
+            // Defensive: a reader bug on one odd file must not abort loading the rest.
+            errors.add(new RuleError(file, "internal error while reading the YAML (" + e
+                    + "); please report this file to the socd team"));
+            return;
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            // The file name is the id of a rule without one; later documents of the file get '#n'
+            // so that two id-less documents of one file do not collide.
+            addDocument(documents.get(i), file, i == 0 ? file : file + "#" + (i + 1));
+        }
+    }
+
+    /** One document of a file: a detection rule, a meta filter or a correlation; an error skips only this document. */
+    private void addDocument(YamlNode node, String file, String defaultId) {
+        CompiledRule rule;
+        String name;
+        try {
+            if (!(node instanceof YamlNode.Mapping document)) {
+                throw new RuleSyntaxException(node.location(), "a rule document must be a mapping, not " + node.kind());
+            }
+            if (document.get("action").isPresent()) {
+                throw new RuleSyntaxException(document.get("action").orElseThrow().location(), "'action' is Sigma 1 "
+                        + "multi-document syntax (action: global/reset/repeat), not supported; write each rule out in full");
+            }
+            if (CorrelationParser.isCorrelation(document)) {
+                correlations.add(CorrelationParser.parse(document, defaultId));
+                return;
+            }
+            SigmaDocument parsed = SigmaRuleParser.parseDocument(document, file, defaultId);
+            if (parsed instanceof SigmaFilter filter) {
                 filters.add(new LoadedFilter(filter, RuleCompiler.compileFilter(filter, placeholders)));
                 return;
             }
-            rule = RuleCompiler.compile((SigmaRule) document, placeholders);
+            name = name(document);
+            rule = RuleCompiler.compile((SigmaRule) parsed, placeholders);
         } catch (RuleSyntaxException e) {
             errors.add(new RuleError(e.location().toString(), e.problem()));
             return;
@@ -177,7 +223,23 @@ public final class RuleLoader {
                     + previous + "; give one of them a fresh UUID"));
             return;
         }
+        if (name != null && ruleNames.putIfAbsent(name, rule.id()) != null) {
+            errors.add(new RuleError(file, "duplicate rule name '" + name + "' (rule " + rule.id()
+                    + "); names must be unique across the loaded rules, rename one"));
+        }
         rules.add(rule);
+    }
+
+    /** The optional Sigma {@code name} a correlation may reference the rule by. */
+    private static String name(YamlNode.Mapping document) {
+        YamlNode node = document.get("name").orElse(null);
+        if (node == null || node instanceof YamlNode.Scalar scalar && scalar.isNull()) {
+            return null;
+        }
+        if (node instanceof YamlNode.Scalar scalar) {
+            return scalar.text();
+        }
+        throw new RuleSyntaxException(node.location(), "'name' must be a string, not " + node.kind());
     }
 
     private LoadedRules result() {
@@ -196,7 +258,17 @@ public final class RuleLoader {
                         + "; check the rule ids or load the rules it filters"));
             }
         }
-        return new LoadedRules(RuleEngine.of(filtered), errors);
+        RuleEngine engine = RuleEngine.of(filtered);
+        Set<String> ids = new HashSet<>();
+        filtered.forEach(rule -> ids.add(rule.id()));
+        // Correlations see an event's fields as the rules do: with the logsource's field renames.
+        CorrelationResolver.Result resolved = CorrelationResolver.resolve(correlations, ids, ruleNames, event -> {
+            EventFields fields = new EventFields(event);
+            fields.useAliases(engine.logsourceOf(event).fieldAliases());
+            return fields;
+        });
+        resolved.errors().forEach(e -> errors.add(new RuleError(e.location().toString(), e.problem())));
+        return new LoadedRules(engine, errors, resolved.correlations());
     }
 
     private static boolean isYaml(Path file) {

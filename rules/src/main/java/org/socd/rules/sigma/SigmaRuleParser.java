@@ -34,29 +34,42 @@ public final class SigmaRuleParser {
             throw new RuleSyntaxException(rule.location(),
                     "this is a Sigma meta filter, not a detection rule; load it with the rule directory");
         }
-        return parseRule(rule, file);
+        return parseRule(rule, file, file);
     }
 
     /**
-     * Parses a file that may hold a detection rule or a meta filter.
+     * Parses a single-document file that holds a detection rule or a meta filter.
      *
-     * @throws RuleSyntaxException for anything not evaluable, including (valid) correlation rules,
-     *                             whose reason says so
+     * @throws RuleSyntaxException for anything not evaluable; a correlation rule is rejected here
+     *                             because its references are resolved across files by
+     *                             {@code RuleLoader}, which also reads multi-document files
      */
     public static SigmaDocument parseDocument(String text, String file) {
         YamlNode.Mapping rule = mapping(YamlReader.read(text, file), "the rule");
         if (rule.get("correlation").isPresent()) {
-            throw CorrelationCheck.reject(rule);
+            throw new RuleSyntaxException(rule.location(), "this is a Sigma correlation rule; its references are "
+                    + "resolved across files: load it with the rule directory (RuleLoader)");
         }
-        if (rule.get("filter").isPresent() && rule.get("detection").isEmpty()) {
-            return parseFilter(rule, file);
-        }
-        return parseRule(rule, file);
+        return parseDocument(rule, file, file);
     }
 
-    private static SigmaFilter parseFilter(YamlNode.Mapping rule, String file) {
+    /**
+     * Parses one document (of a possibly multi-document file) that holds a detection rule or a
+     * meta filter.
+     *
+     * @param file      how to name the file in errors
+     * @param defaultId the id when the document has none
+     */
+    public static SigmaDocument parseDocument(YamlNode.Mapping document, String file, String defaultId) {
+        if (document.get("filter").isPresent() && document.get("detection").isEmpty()) {
+            return parseFilter(document, file, defaultId);
+        }
+        return parseRule(document, file, defaultId);
+    }
+
+    private static SigmaFilter parseFilter(YamlNode.Mapping rule, String file, String defaultId) {
         String title = requiredString(rule, "title");
-        String id = optionalString(rule, "id").orElse(file);
+        String id = optionalString(rule, "id").orElse(defaultId);
         mapping(required(rule, "logsource"), "'logsource'");
         YamlNode.Mapping filter = mapping(required(rule, "filter"), "'filter'");
         List<String> rules = new ArrayList<>();
@@ -118,9 +131,9 @@ public final class SigmaRuleParser {
         return new Detection(identifiers, conditions, conditionNode.location());
     }
 
-    private static SigmaRule parseRule(YamlNode.Mapping rule, String file) {
+    private static SigmaRule parseRule(YamlNode.Mapping rule, String file, String defaultId) {
         String title = requiredString(rule, "title");
-        String id = optionalString(rule, "id").orElse(file);
+        String id = optionalString(rule, "id").orElse(defaultId);
         Level level = optionalString(rule, "level").map(name -> parseLevel(rule, name)).orElse(Level.MEDIUM);
         RuleLogsource logsource = logsource(rule);
         Detection detection = detection(mapping(required(rule, "detection"), "'detection'"), Set.of());

@@ -41,8 +41,9 @@ public final class YamlReader {
             YamlNode root = readValue(parser, file, new Aliases());
             if (parser.nextToken() != null) {
                 throw new RuleSyntaxException(location(parser.currentTokenLocation(), file),
-                        "the file holds more than one YAML document ('---'); multi-document rules "
-                                + "(action: global, correlations) are not supported yet: put one rule per file");
+                        "the file holds more than one YAML document ('---') where one is expected; "
+                                + "put it in the rule directory (multi-document rule files are read there) "
+                                + "or keep one document in this file");
             }
             return root;
         } catch (JacksonException e) {
@@ -50,6 +51,36 @@ public final class YamlReader {
             throw new RuleSyntaxException(location(e.getLocation(), file),
                     "invalid YAML: " + summarize(message) + "; fix the YAML syntax at this position");
         }
+    }
+
+    /**
+     * Parses every document of a multi-document file ({@code ---} separators), naming {@code file}
+     * in locations. Empty documents (a leading or trailing {@code ---}) are skipped. The alias
+     * budget is shared by all documents of the file, so splitting a YAML bomb across documents
+     * does not multiply it; anchors are per document, as YAML defines them.
+     *
+     * @throws RuleSyntaxException for invalid YAML, a file without any document, or duplicate keys
+     */
+    public static List<YamlNode> readAll(String text, String file) {
+        List<YamlNode> documents = new ArrayList<>();
+        try (JsonParser parser = MAPPER.createParser(new SurrogateSafeReader(text))) {
+            Aliases aliases = new Aliases();
+            while (parser.nextToken() != null) {
+                aliases.anchors.clear();
+                YamlNode document = readValue(parser, file, aliases);
+                if (!(document instanceof YamlNode.Scalar scalar && scalar.isNull())) {
+                    documents.add(document);
+                }
+            }
+        } catch (JacksonException e) {
+            throw new RuleSyntaxException(location(e.getLocation(), file),
+                    "invalid YAML: " + summarize(e.getOriginalMessage()) + "; fix the YAML syntax at this position");
+        }
+        if (documents.isEmpty()) {
+            throw new RuleSyntaxException(SourceLocation.ofFile(file),
+                    "the file contains no YAML document; put a Sigma rule in it or delete it");
+        }
+        return documents;
     }
 
     /** Most nodes a file may reach through aliases: real rules use none; a "billion laughs" file hits this at once. */

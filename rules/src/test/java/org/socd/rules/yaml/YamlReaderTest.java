@@ -73,6 +73,18 @@ class YamlReaderTest {
     }
 
     @Test
+    void readAllReturnsEveryDocumentWithItsLinesAndSkipsEmptyOnes() {
+        java.util.List<YamlNode> docs = YamlReader.readAll("---\na: 1\n---\nb: &x [2]\nc: *x\n---\n", "multi.yml");
+        assertEquals(2, docs.size());
+        assertEquals(2, docs.get(0).location().line());
+        assertEquals(4, docs.get(1).location().line());
+        RuleSyntaxException anchorOfOtherDocument = assertThrows(RuleSyntaxException.class,
+                () -> YamlReader.readAll("a: &x [1]\n---\nb: *x\n", "anchors.yml"));
+        assertEquals(3, anchorOfOtherDocument.location().line(), "anchors are per document");
+        assertThrows(RuleSyntaxException.class, () -> YamlReader.readAll("---\n---\n", "empty.yml"));
+    }
+
+    @Test
     void emojiAtTheParserBufferBoundaryIsRead() {
         // snakeyaml-engine's reader window is 1024 chars; put a surrogate pair across every nearby offset.
         for (int padding = 1000; padding < 1040; padding++) {
