@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.socd.correlator.alerts.AlertSink;
 import org.socd.protocol.event.ReceiveMetadata;
+import org.socd.rules.correlation.Correlations;
 
 /**
  * The runtime path of every record: a Disruptor ring of pre-allocated slots, processed by
@@ -54,6 +56,17 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline(PipelineSettings settings, Decoder decoder, Detector detector, AlertSink sink,
                     MeterRegistry registry, Clock clock) {
+        this(settings, decoder, detector, Correlations::none, sink, registry, clock);
+    }
+
+    /**
+     * A pipeline that also evaluates correlation rules, in its single alert stage.
+     *
+     * @param correlations the correlation set in force, asked per record (a reload may swap it;
+     *                     the alert stage then starts over with empty windows)
+     */
+    public Pipeline(PipelineSettings settings, Decoder decoder, Detector detector, Supplier<Correlations> correlations,
+                    AlertSink sink, MeterRegistry registry, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(detector, "detector");
@@ -81,7 +94,8 @@ public final class Pipeline implements AutoCloseable {
             detectors[i] = new DetectStage(i, shards, detector);
         }
         this.firstDecoder = decoders[0];
-        this.alertStage = new AlertStage(sink, registry, clock);
+        Objects.requireNonNull(correlations, "correlations");
+        this.alertStage = new AlertStage(sink, registry, clock, correlations);
         disruptor.handleEventsWith(decoders).then(detectors).then(alertStage);
         handleExceptions("decode", decoders);
         handleExceptions("detect", detectors);
@@ -94,6 +108,9 @@ public final class Pipeline implements AutoCloseable {
                         .register(registry),
                 Gauge.builder("socd.ring.size", ring, RingBuffer::getBufferSize)
                         .description("Slots in the pipeline ring")
+                        .register(registry),
+                Gauge.builder("socd.correlation.groups", alertStage, AlertStage::correlationGroups)
+                        .description("Correlation windows (correlation, group-by value) held in memory")
                         .register(registry));
     }
 
