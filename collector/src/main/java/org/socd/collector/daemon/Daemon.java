@@ -137,7 +137,8 @@ public final class Daemon implements AutoCloseable {
         try {
             openedJournal = config.journal().enabled() ? openJournal(config) : null;
             this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
-                    InputDecoders.of(config.timeZone(), clock), rules::evaluate, new TeeSink(store, stream), registry, clock);
+                    InputDecoders.of(config.timeZone(), clock), rules::evaluate, rules::correlations,
+                    new TeeSink(store, stream), registry, clock);
         } catch (RuntimeException e) {
             // close() never runs for a daemon that was not constructed: release the index's
             // write lock and the journal's writer thread here, or a retry in this JVM fails.
@@ -354,6 +355,7 @@ public final class Daemon implements AutoCloseable {
         m.put("journal", journal == null ? null : config.dataDir().resolve("journal").toAbsolutePath().toString());
         m.put("api", apiUrl());
         m.put("rules_loaded", rules.current().ruleCount());
+        m.put("correlations_loaded", rules.current().correlationCount());
         m.put("rules_rejected", rules.current().errors().size());
         m.put("alerts", store.count());
         m.put("alert_retention_days", config.alerts().retentionDays());
@@ -376,8 +378,10 @@ public final class Daemon implements AutoCloseable {
         for (RuleError e : rules.current().errors()) {
             LOG.log(Level.WARNING, "rule rejected: {0}: {1}", e.location(), e.message());
         }
-        LOG.log(Level.INFO, "rules: {0} loaded, {1} rejected", rules.current().ruleCount(), rules.current().errors().size());
+        LOG.log(Level.INFO, "rules: {0} loaded, {1} correlations, {2} rejected", rules.current().ruleCount(),
+                rules.current().correlationCount(), rules.current().errors().size());
         registry.gauge("socd.rules.loaded", rules, r -> r.current().ruleCount());
+        registry.gauge("socd.rules.correlations", rules, r -> r.current().correlationCount());
         registry.gauge("socd.rules.rejected", rules, r -> r.current().errors().size());
     }
 

@@ -38,8 +38,19 @@ public final class AlertJson {
         m.put("detected_at", a.detectedAt().toString());
         m.put("notes", s.notes().stream().map(AlertJson::note).toList());
         m.put("history", s.history().stream().map(AlertJson::change).toList());
-        m.put("events", List.of(a.event()));
+        m.put("events", events(a));
         return m;
+    }
+
+    /**
+     * The events behind the alert: the one event of a rule match, or the contributing events a
+     * correlation alert carries (the most recent ones, capped by the correlation engine).
+     */
+    private static List<?> events(Alert a) {
+        if (a.event().get("correlation") instanceof Map<?, ?> && a.event().get("events") instanceof List<?> events) {
+            return events;
+        }
+        return List.of(a.event());
     }
 
     private static Map<String, Object> note(Note n) {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.socd.collector.config.DaemonConfig.RuleFilesConfig;
 import org.socd.protocol.event.Event;
 import org.socd.rules.RuleMatch;
+import org.socd.rules.correlation.Correlations;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
 import org.socd.rules.pack.RuleLoader;
@@ -18,7 +19,8 @@ import org.socd.rules.pack.RuleLoader;
  * The daemon's detector: the running rule set behind an atomic reference, so pipeline threads
  * always evaluate one complete set while a reload builds the next one beside it. A reload that
  * brings a new error (a file broken by the edit) is refused and the running set stays, because
- * swapping would silently drop that rule from detection.
+ * swapping would silently drop that rule from detection. Correlation rules are swapped with the
+ * detection rules, as one set.
  */
 public final class ReloadableRules {
 
@@ -61,6 +63,14 @@ public final class ReloadableRules {
     /** The pipeline's detector: evaluates against the set running at this instant. */
     public List<RuleMatch> evaluate(Event event) {
         return current.get().engine().evaluate(event);
+    }
+
+    /**
+     * The correlations of the set running at this instant; the alert stage compares identities
+     * and starts with empty windows when a reload swapped the set.
+     */
+    public Correlations correlations() {
+        return current.get().correlations();
     }
 
     public LoadedRules current() {

@@ -56,6 +56,7 @@ public final class RulesReloadEndpoint implements Endpoint {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("applied", result.applied());
         body.put("rules_loaded", result.rules());
+        body.put("correlations_loaded", rules.current().correlationCount());
         body.put("rules_rejected", rules.current().errors().size());
         List<Map<String, String>> errors = new ArrayList<>();
         for (RuleError error : result.newErrors()) {
