@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +15,11 @@ import java.util.stream.Stream;
 import org.socd.cli.rules.RuleConfigOptions;
 import org.socd.rules.Level;
 import org.socd.rules.RuleMatch;
+import org.socd.rules.correlation.CorrelationEngine;
+import org.socd.rules.correlation.CorrelationLimits;
+import org.socd.rules.correlation.CorrelationMatch;
+import org.socd.rules.correlation.CorrelationMetrics;
+import org.socd.rules.correlation.EventTime;
 import org.socd.rules.events.EventFileReader;
 import org.socd.rules.events.SourcedEvent;
 import org.socd.rules.pack.LoadedRules;
@@ -25,8 +31,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code soc hunt --rules DIR... --events FILE_OR_DIR...}: offline evaluation of Sigma rules over
- * event files, matches on stdout (JSON lines or a table), progress and a summary on stderr.
+ * {@code soc hunt --rules DIR... --events FILE_OR_DIR...}: offline evaluation of Sigma rules and
+ * correlation rules over event files (in file order), matches on stdout (JSON lines or a table),
+ * progress and a summary on stderr.
  */
 @Command(name = "hunt", mixinStandardHelpOptions = true,
         description = {"Run Sigma rules over event files offline: JSON lines, evtx_dump JSON, raw syslog.",
@@ -108,12 +115,13 @@ public final class HuntCommand implements Callable<Integer> {
         Progress progress = System.console() != null && totalBytes >= PROGRESS_MIN_BYTES
                 ? new Progress(err, totalBytes) : null;
         EventFileReader reader = new EventFileReader();
+        Correlating correlating = new Correlating(loaded);
         long started = System.nanoTime();
         long doneBytes = 0;
         for (Path file : files) {
             long base = doneBytes;
             try (InputStream in = new Counting(Files.newInputStream(file), progress, base)) {
-                EventFileReader.Outcome outcome = reader.read(in, file.toString(), e -> evaluate(loaded, threshold, e, writer, summary));
+                EventFileReader.Outcome outcome = reader.read(in, file.toString(), e -> evaluate(loaded, correlating, threshold, e, writer, summary));
                 summary.fileRead(outcome);
                 if (outcome.badRecords() > 0) {
                     err.println((progress != null ? "\r" : "") + "soc: " + file + ": " + outcome.badRecords()
@@ -138,15 +146,42 @@ public final class HuntCommand implements Callable<Integer> {
         return files.isEmpty() ? 2 : 0;
     }
 
-    private static void evaluate(LoadedRules loaded, Level threshold, SourcedEvent event, MatchWriter writer, HuntSummary summary) {
+    private static void evaluate(LoadedRules loaded, Correlating correlating, Level threshold, SourcedEvent event,
+                                 MatchWriter writer, HuntSummary summary) {
         summary.event();
         List<RuleMatch> matches = loaded.engine().evaluate(event.event());
         for (int i = 0; i < matches.size(); i++) {
             RuleMatch match = matches.get(i);
-            if (match.level().compareTo(threshold) >= 0) {
+            // As in the daemon: a rule a correlation references without 'generate: true' only feeds it.
+            if (match.level().compareTo(threshold) >= 0 && loaded.correlations().alertsOnItsOwn(match.ruleId())) {
                 writer.write(match, event);
                 summary.match(match);
             }
+        }
+        for (CorrelationMatch match : correlating.offer(matches, event)) {
+            if (match.alerts() && match.rule().level().compareTo(threshold) >= 0) {
+                writer.write(match);
+                summary.match(match.rule());
+            }
+        }
+    }
+
+    /**
+     * The correlation state of one hunt: events in file order, each identified by its
+     * {@code FILE:LINE}. An event without a readable timestamp takes the time of the event
+     * before it (offline there is no receive time that would mean anything).
+     */
+    private static final class Correlating {
+        private final CorrelationEngine engine;
+        private Instant lastTime = Instant.EPOCH;
+
+        Correlating(LoadedRules loaded) {
+            this.engine = new CorrelationEngine(loaded.correlations(), CorrelationLimits.DEFAULTS, CorrelationMetrics.NONE);
+        }
+
+        List<CorrelationMatch> offer(List<RuleMatch> matches, SourcedEvent event) {
+            lastTime = EventTime.of(event.event(), lastTime);
+            return engine.offer(matches, event.event(), event.source(), lastTime);
         }
     }
 

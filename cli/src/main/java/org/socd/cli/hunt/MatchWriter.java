@@ -1,10 +1,14 @@
 package org.socd.cli.hunt;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.socd.protocol.event.Event;
 import org.socd.rules.RuleMatch;
+import org.socd.rules.correlation.Contribution;
+import org.socd.rules.correlation.CorrelationMatch;
 import org.socd.rules.events.SourcedEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +51,53 @@ final class MatchWriter {
             }
             out.printf("%-13s %-28s %-40s %s%n", match.level().sigmaName(), timestamp == null ? "-" : timestamp,
                     sourced.source(), match.ruleTitle());
+        }
+    }
+
+    /**
+     * A correlation match: like a rule match, with the correlation's summary; {@code source} is
+     * the event that made it fire, {@code events} the contributing events (the most recent ones).
+     */
+    void write(CorrelationMatch match) {
+        RuleMatch rule = match.rule();
+        String source = match.trigger().eventId();
+        if (format == Format.jsonl) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            List<String> groupBy = match.correlation().definition().groupBy();
+            for (int i = 0; i < groupBy.size(); i++) {
+                group.put(groupBy.get(i), match.groupKey().get(i));
+            }
+            Map<String, Object> correlation = new LinkedHashMap<>();
+            correlation.put("type", match.correlation().type().sigmaName());
+            correlation.put("group", group);
+            correlation.put("value", match.value());
+            correlation.put("event_count", match.eventCount());
+            correlation.put("first", match.first().toString());
+            correlation.put("last", match.last().toString());
+            List<Map<String, Object>> events = new ArrayList<>();
+            for (Contribution contribution : match.events()) {
+                Map<String, Object> event = new LinkedHashMap<>();
+                event.put("source", contribution.eventId());
+                event.put("event", contribution.event().fields());
+                events.add(event);
+            }
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("rule_id", rule.ruleId());
+            line.put("rule_title", rule.ruleTitle());
+            line.put("level", rule.level().sigmaName());
+            line.put("tags", rule.tags());
+            line.put("source", source);
+            line.put("timestamp", match.last().toString());
+            line.put("correlation", correlation);
+            line.put("events", events);
+            out.println(JSON.writeValueAsString(line));
+        } else {
+            if (!headerWritten) {
+                out.printf("%-13s %-28s %-40s %s%n", "LEVEL", "TIMESTAMP", "SOURCE", "RULE");
+                headerWritten = true;
+            }
+            out.printf("%-13s %-28s %-40s %s (%s, %d events)%n", rule.level().sigmaName(), match.last(), source,
+                    rule.ruleTitle(), match.correlation().type().sigmaName(), match.eventCount());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.socd.cli.output.Table;
 import org.socd.rules.engine.CompiledRule;
+import org.socd.rules.correlation.Correlation;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
 import picocli.CommandLine.Command;
@@ -43,11 +44,16 @@ public final class ValidateCommand implements Callable<Integer> {
         for (CompiledRule rule : loaded.engine().rules()) {
             table.add(List.of("ok", rule.source().toString(), rule.id(), rule.match().ruleTitle()));
         }
+        for (Correlation correlation : loaded.correlations().ordered()) {
+            table.add(List.of("ok", correlation.definition().source().toString(), correlation.id(),
+                    correlation.definition().title() + " (" + correlation.type().sigmaName() + ")"));
+        }
         for (RuleError error : loaded.errors()) {
             table.add(List.of("ERROR", error.location(), "-", error.message()));
         }
         table.print(out);
-        out.printf("%d rules valid, %d rejected%n", loaded.ruleCount(), loaded.errors().size());
+        out.printf("%d rules valid, %d correlations valid, %d rejected%n", loaded.ruleCount(), loaded.correlationCount(),
+                loaded.errors().size());
         out.flush();
         return loaded.errors().isEmpty() ? 0 : 1;
     }

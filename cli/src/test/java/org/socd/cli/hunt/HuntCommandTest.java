@@ -104,6 +104,48 @@ class HuntCommandTest {
     }
 
     @Test
+    void huntEvaluatesCorrelationsInFileOrderAndValidateCountsThem(@TempDir Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("brute.yml"), SSHD.replace("level: low", "level: low\nname: sshd_failure") + """
+                ---
+                title: sshd brute force
+                id: 44444444-4444-4444-4444-444444444444
+                level: high
+                correlation:
+                    type: event_count
+                    rules: [sshd_failure]
+                    group-by: [hostname]
+                    timespan: 1m
+                    condition: {gte: 3}
+                """);
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            log.append("<38>Jan  2 03:04:0").append(i).append(" web1 sshd[42]: Failed password for root from 10.0.0.1 port 22 ssh2\n");
+            log.append("<38>Jan  2 03:04:0").append(i).append(" web").append(2 + i)
+                    .append(" sshd[42]: Failed password for root from 10.0.0.1 port 22 ssh2\n");
+        }
+        Path events = Files.writeString(dir.resolve("auth.log"), log.toString());
+
+        Run run = run("hunt", "--rules", rules.toString(), "--events", events.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(1, lines.size(), "one correlation match, no per-failure matches: " + run.out());
+        JsonNode match = new JsonMapper().readTree(lines.get(0));
+        assertEquals("44444444-4444-4444-4444-444444444444", match.get("rule_id").asString());
+        assertEquals(events + ":5", match.get("source").asString(), "the third failure on web1 fires");
+        assertEquals("web1", match.get("correlation").get("group").get("hostname").asString());
+        assertEquals(3, match.get("events").size());
+        assertEquals(events + ":1", match.get("events").get(0).get("source").asString());
+        assertTrue(run.err().contains("1 matches of 1 rules"), run.err());
+
+        Run validate = run("rules", "validate", rules.toString());
+        assertEquals(0, validate.exit(), validate.out());
+        assertTrue(validate.out().contains("1 rules valid, 1 correlations valid, 0 rejected"), validate.out());
+        assertTrue(validate.out().contains("sshd brute force (event_count)"), validate.out());
+    }
+
+    @Test
     void validateReportsErrorsAndExitsNonZero(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("good.yml"), WHOAMI);
         assertEquals(0, run("rules", "validate", dir.toString()).exit());
@@ -112,7 +154,7 @@ class HuntCommandTest {
         assertEquals(1, run.exit());
         assertTrue(run.out().contains(dir.resolve("bad.yml") + ":8:9"), run.out());
         assertTrue(run.out().contains("unknown modifier 'endwith'"), run.out());
-        assertTrue(run.out().contains("1 rules valid, 1 rejected"), run.out());
+        assertTrue(run.out().contains("1 rules valid, 0 correlations valid, 1 rejected"), run.out());
     }
 
     @Test
