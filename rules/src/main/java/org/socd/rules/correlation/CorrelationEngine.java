@@ -49,7 +49,6 @@ public final class CorrelationEngine {
     private static final class State {
         final LinkedHashMap<List<String>, GroupWindow> groups = new LinkedHashMap<>(16, 0.75f, true);
         int entries;
-        long clock = Long.MIN_VALUE;
     }
 
     /** A referenced rule's (or inner correlation's) match at this event. */
@@ -201,7 +200,6 @@ public final class CorrelationEngine {
         window.add(new GroupWindow.Entry(millis, pending.input.eventId(), pending.rules, pending.distinct, pending.number),
                 new Contribution(pending.input.eventId(), pending.input.time(), event));
         state.entries += 1 - window.expire(span);
-        state.clock = Math.max(state.clock, window.latest());
         bound(state, correlation, window);
 
         CorrelationMatch match = null;
@@ -217,7 +215,7 @@ public final class CorrelationEngine {
             state.groups.remove(pending.key);
             state.entries -= window.size();
         }
-        freeIdle(state, span, window);
+        freeIdle(state, millis - span, window);
         return match;
     }
 
@@ -258,12 +256,16 @@ public final class CorrelationEngine {
         }
     }
 
-    /** Frees a few least recently updated groups whose windows lie wholly before the correlation's clock minus the span. */
-    private static void freeIdle(State state, long span, GroupWindow current) {
+    /**
+     * Frees a few least recently updated groups whose windows end before {@code before} (the
+     * current event's time minus the span). Measured against the current event, not the latest
+     * time ever seen, so that one event with a far-future timestamp cannot expire every window.
+     */
+    private static void freeIdle(State state, long before, GroupWindow current) {
         Iterator<GroupWindow> it = state.groups.values().iterator();
         for (int i = 0; i < IDLE_CHECKS && it.hasNext(); i++) {
             GroupWindow window = it.next();
-            if (window == current || window.latest() >= state.clock - span) {
+            if (window == current || window.latest() >= before) {
                 return;
             }
             it.remove();
