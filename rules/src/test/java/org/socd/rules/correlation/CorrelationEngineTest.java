@@ -326,6 +326,38 @@ class CorrelationEngineTest {
     }
 
     @Test
+    void groupByReadsFieldsThroughTheLogsourceMappingLikeRules() throws IOException {
+        String whoami = """
+                title: whoami
+                id: whoami
+                logsource: {category: process_creation, product: windows}
+                detection:
+                    selection:
+                        Image|endswith: '\\whoami.exe'
+                    condition: selection
+                ---
+                title: whoami twice per image
+                id: twice
+                correlation:
+                    type: event_count
+                    rules: [whoami]
+                    group-by: [Image, Computer]
+                    timespan: 1h
+                    condition: {gte: 2}
+                """;
+        Harness h = new Harness(dir, whoami).noErrors();
+        // Security 4688 carries the image as NewProcessName; the mapping renames it for rules and correlations alike.
+        Event first = Event.of(Map.of("Channel", "Security", "EventID", 4688, "Computer", "pc1",
+                "NewProcessName", "C:\\Windows\\System32\\whoami.exe", "timestamp", Harness.T0.toString()));
+        Event second = Event.of(Map.of("Channel", "Security", "EventID", 4688, "Computer", "pc1",
+                "NewProcessName", "C:\\Windows\\System32\\whoami.exe", "timestamp", Harness.T0.plusSeconds(1).toString()));
+        assertEquals(List.of(), h.feed(first));
+        List<CorrelationMatch> matches = h.feed(second);
+        assertEquals(1, matches.size());
+        assertEquals(List.of("C:\\Windows\\System32\\whoami.exe", "pc1"), matches.get(0).groupKey());
+    }
+
+    @Test
     void generateTrueKeepsTheReferencedRulesAlerting() throws IOException {
         Harness silent = new Harness(dir, FAILED, bruteForce("")).noErrors();
         assertFalse(silent.loaded.correlations().alertsOnItsOwn("11111111-0000-0000-0000-000000000001"));
