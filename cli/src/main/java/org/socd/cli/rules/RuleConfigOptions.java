@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.socd.rules.compile.Placeholders;
-import org.socd.rules.engine.RuleEngine;
 import org.socd.rules.logsource.LogsourceMapping;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleLoader;
@@ -36,7 +35,7 @@ public final class RuleConfigOptions {
         if (mapping == null) {
             return loaded;
         }
-        return new LoadedRules(RuleEngine.of(loaded.engine().rules(), mapping()), loaded.errors());
+        return loaded.withMapping(mapping()); // keeps the correlations, reading fields through this mapping
     }
 
     private Placeholders placeholders() throws ConfigException {

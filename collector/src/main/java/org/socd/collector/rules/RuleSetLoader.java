@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.socd.collector.config.DaemonConfig.RuleFilesConfig;
 import org.socd.rules.compile.Placeholders;
-import org.socd.rules.engine.RuleEngine;
 import org.socd.rules.logsource.LogsourceMapping;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleLoader;
@@ -61,8 +60,8 @@ public final class RuleSetLoader implements Supplier<LoadedRules> {
         LogsourceMapping mapping = files.mapping() == null ? LogsourceMapping.defaults()
                 : parse(files.mapping(), "logsource mapping", LogsourceMapping::parse);
         LoadedRules loaded = RuleLoader.load(directories, placeholders);
-        return files.mapping() == null ? loaded
-                : new LoadedRules(RuleEngine.of(loaded.engine().rules(), mapping), loaded.errors());
+        // withMapping keeps the correlations (re-wrapping the engine alone would drop them).
+        return files.mapping() == null ? loaded : loaded.withMapping(mapping);
     }
 
     private interface Parser<T> {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.socd.protocol.event.Event;
+import org.socd.rules.engine.RuleEngine;
 import org.socd.rules.matching.EventFields;
 
 /**
@@ -36,6 +37,23 @@ public final class Correlations {
         }
         inputs.replaceAll((k, v) -> List.copyOf(v));
         this.byInput = Map.copyOf(inputs);
+    }
+
+    /**
+     * How correlations read an event's fields: as {@code engine}'s rules do, with the field
+     * renames of the event's logsource under the engine's mapping.
+     */
+    public static Function<Event, EventFields> fieldsAsIn(RuleEngine engine) {
+        return event -> {
+            EventFields fields = new EventFields(event);
+            fields.useAliases(engine.logsourceOf(event).fieldAliases());
+            return fields;
+        };
+    }
+
+    /** The same correlations reading fields as {@code engine}'s rules do (after a change of logsource mapping). */
+    public Correlations readingFieldsAsIn(RuleEngine engine) {
+        return isEmpty() ? this : new Correlations(ordered, silenced, fieldsAsIn(engine));
     }
 
     /** No correlations: every rule alerts on its own. */

@@ -21,8 +21,8 @@ import org.socd.rules.compile.Placeholders;
 import org.socd.rules.compile.RuleCompiler;
 import org.socd.rules.correlation.CorrelationParser;
 import org.socd.rules.correlation.CorrelationResolver;
+import org.socd.rules.correlation.Correlations;
 import org.socd.rules.correlation.SigmaCorrelation;
-import org.socd.rules.matching.EventFields;
 import org.socd.rules.matching.Matcher;
 import org.socd.rules.sigma.SigmaDocument;
 import org.socd.rules.sigma.SigmaFilter;
@@ -262,11 +262,8 @@ public final class RuleLoader {
         Set<String> ids = new HashSet<>();
         filtered.forEach(rule -> ids.add(rule.id()));
         // Correlations see an event's fields as the rules do: with the logsource's field renames.
-        CorrelationResolver.Result resolved = CorrelationResolver.resolve(correlations, ids, ruleNames, event -> {
-            EventFields fields = new EventFields(event);
-            fields.useAliases(engine.logsourceOf(event).fieldAliases());
-            return fields;
-        });
+        CorrelationResolver.Result resolved = CorrelationResolver.resolve(correlations, ids, ruleNames,
+                Correlations.fieldsAsIn(engine));
         resolved.errors().forEach(e -> errors.add(new RuleError(e.location().toString(), e.problem())));
         return new LoadedRules(engine, errors, resolved.correlations());
     }

@@ -161,6 +161,27 @@ class CorrelationLoadingTest {
     }
 
     @Test
+    void aCustomMappingKeepsTheCorrelationsAndTheirFieldsFollowIt() throws IOException {
+        LoadedRules loaded = load(FAILED, correlation("c", "event_count", "[failed_login]", "    condition: {gte: 2}\n"));
+        LoadedRules mapped = loaded.withMapping(org.socd.rules.logsource.LogsourceMapping.parse("""
+                sources:
+                  - when: { appname: sshd }
+                    product: linux
+                    service: sshd
+                    fields: { src_ip: peer }
+                """, "mapping.yml"));
+        assertEquals(1, mapped.correlationCount());
+        CorrelationEngine engine = new CorrelationEngine(mapped.correlations(), CorrelationLimits.DEFAULTS, CorrelationMetrics.NONE);
+        List<CorrelationMatch> matches = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            org.socd.protocol.event.Event event = Harness.sshd(i, "Failed password", java.util.Map.of("peer", "192.0.2.4"));
+            matches.addAll(engine.offer(mapped.engine().evaluate(event), event, "e" + i, Harness.T0));
+        }
+        assertEquals(1, matches.size());
+        assertEquals(List.of("192.0.2.4"), matches.get(0).groupKey(), "src_ip read as the mapping's 'peer'");
+    }
+
+    @Test
     void theAliasBudgetHoldsPerFileAcrossDocuments() throws IOException {
         // Each document alone is under the budget; together they exceed it.
         StringBuilder bomb = new StringBuilder();
