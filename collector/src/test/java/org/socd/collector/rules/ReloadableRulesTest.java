@@ -32,6 +32,19 @@ class ReloadableRulesTest {
     }
 
     @Test
+    void reloadSwapsTheCorrelationsWithTheRules(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yml"), rule("a", "alpha"));
+        ReloadableRules rules = new ReloadableRules(() -> RuleLoader.loadDirectories(List.of(dir)));
+        assertTrue(rules.correlations().alertsOnItsOwn("a"));
+        Files.writeString(dir.resolve("c.yml"), "title: c\nid: c\ncorrelation:\n  type: event_count\n  rules: [a]\n"
+                + "  timespan: 1m\n  condition: {gte: 2}\n");
+        assertTrue(rules.reload().applied());
+        assertEquals(1, rules.current().correlationCount());
+        assertFalse(rules.correlations().alertsOnItsOwn("a"), "referenced without generate: feeds the correlation only");
+        assertEquals(1, matches(rules, "alpha"), "the rule still matches, to feed it");
+    }
+
+    @Test
     void reloadSwapsOrKeepsTheRunningSet(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.yml"), rule("a", "alpha"));
         ReloadableRules rules = new ReloadableRules(() -> RuleLoader.loadDirectories(List.of(dir)));
