@@ -56,7 +56,7 @@ final class MatchWriter {
 
     /**
      * A correlation match: like a rule match, with the correlation's summary; {@code source} is
-     * the event that made it fire, {@code events} the contributing events (the most recent ones).
+     * the latest contributing event, {@code events} the contributing events (the most recent ones).
      */
     void write(CorrelationMatch match) {
         RuleMatch rule = match.rule();

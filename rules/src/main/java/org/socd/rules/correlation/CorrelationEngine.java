@@ -2,6 +2,7 @@ package org.socd.rules.correlation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -282,7 +283,7 @@ public final class CorrelationEngine {
             List<String> values = fields.values(field);
             key.add(values.isEmpty() ? null : values.size() == 1 ? values.get(0) : String.join(",", values));
         }
-        return java.util.Collections.unmodifiableList(key);
+        return Collections.unmodifiableList(key); // may hold null: a missing field groups under null
     }
 
     /** The field values as one string (a tuple for several fields), or null when any is missing. */

@@ -1,6 +1,8 @@
 package org.socd.rules.correlation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.socd.rules.RuleMatch;
 
@@ -26,7 +28,7 @@ public record CorrelationMatch(String id, Correlation correlation, List<String> 
                                boolean alerts) {
 
     public CorrelationMatch {
-        groupKey = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(groupKey));
+        groupKey = Collections.unmodifiableList(new ArrayList<>(groupKey)); // may hold null: a missing field
         events = List.copyOf(events);
     }
 
@@ -35,7 +37,10 @@ public record CorrelationMatch(String id, Correlation correlation, List<String> 
         return correlation.match();
     }
 
-    /** The event whose arrival made the correlation fire. */
+    /**
+     * The latest contributing event by event time: usually the one whose arrival made the
+     * correlation fire (an event arriving out of order may complete a window without being latest).
+     */
     public Contribution trigger() {
         return events.get(events.size() - 1);
     }
