@@ -8,11 +8,13 @@ import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.socd.protocol.event.Event;
 import org.socd.protocol.event.ReceiveMetadata;
-import org.socd.protocol.syslog.SyslogParser;
+import org.socd.protocol.syslog.SyslogDecoding;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -43,7 +45,8 @@ public final class EventFileReader {
     /** What a read found besides events: records it could not use, with the first reason. */
     public record Outcome(long events, long badRecords, String firstProblem) {}
 
-    private final SyslogParser syslog = SyslogParser.utc();
+    /** The daemon's syslog path: parser and field decoders, so a hunt sees the fields a live event has. */
+    private final SyslogDecoding syslog = SyslogDecoding.of(ZoneOffset.UTC, Clock.systemUTC());
 
     /**
      * Reads {@code file}, handing each event to {@code sink} in file order.
@@ -206,7 +209,7 @@ public final class EventFileReader {
                 continue;
             }
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            Event event = syslog.parse(bytes, 0, bytes.length, meta);
+            Event event = syslog.decode(bytes, 0, bytes.length, meta);
             sink.accept(new SourcedEvent(event, name + ":" + lineNumber));
             events++;
         }

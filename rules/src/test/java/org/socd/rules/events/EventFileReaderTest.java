@@ -77,6 +77,14 @@ class EventFileReaderTest {
     }
 
     @Test
+    void syslogLinesGetTheDaemonsFieldDecoders() throws IOException {
+        read("<38>Nov 26 10:00:00 srv sshd[42]: Failed password for invalid user admin from 203.0.113.7 port 52113 ssh2\n");
+        assertEquals("admin", events.get(0).event().get("user"));
+        assertEquals("203.0.113.7", events.get(0).event().get("src_ip"));
+        assertEquals("failure", events.get(0).event().get("outcome"));
+    }
+
+    @Test
     void brokenJsonLineCostsOneRecord() throws IOException {
         EventFileReader.Outcome outcome = read("{\"a\": 1}\n{\"b\": \n[1, 2]\n{\"c\": 3}\n");
         assertEquals(2, outcome.events());
