@@ -109,10 +109,7 @@ final class Rfc5424HeaderParser {
         if (sd == '-') {
             c.pos++;
         } else if (sd == '[') {
-            h.structuredData = StructuredDataParser.parse(c);
-            if (h.structuredData.isEmpty()) {
-                h.structuredData = null;
-            }
+            h.structuredData = StructuredDataParser.parse(c, c.names());
             if (c.peek() == '[') {
                 h.messageStart = c.pos; // malformed element: keep its text as message (problem recorded)
                 return;
