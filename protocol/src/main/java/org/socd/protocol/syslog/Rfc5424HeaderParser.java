@@ -109,7 +109,7 @@ final class Rfc5424HeaderParser {
         if (sd == '-') {
             c.pos++;
         } else if (sd == '[') {
-            h.structuredData = StructuredDataParser.parse(c, c.names());
+            h.structuredData = StructuredDataParser.parse(c);
             if (c.peek() == '[') {
                 h.messageStart = c.pos; // malformed element: keep its text as message (problem recorded)
                 return;

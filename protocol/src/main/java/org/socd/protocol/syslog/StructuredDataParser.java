@@ -31,7 +31,7 @@ final class StructuredDataParser {
      * well formed, and records a problem naming the column when one is malformed. Returns the
      * well-formed ones, or null when the first is already malformed.
      */
-    static StructuredData parse(LineCursor c, AsciiNameCache names) {
+    static StructuredData parse(LineCursor c) {
         int from = c.pos;
         while (c.peek() == '[') {
             int elementStart = c.pos;
@@ -42,7 +42,7 @@ final class StructuredDataParser {
                 break;
             }
         }
-        return c.pos == from ? null : new StructuredData(Arrays.copyOfRange(c.buf, from, c.pos), names);
+        return c.pos == from ? null : new StructuredData(Arrays.copyOfRange(c.buf, from, c.pos), c.names());
     }
 
     /**

@@ -136,6 +136,22 @@ class SyslogParserRfc5424Test {
     }
 
     @Test
+    void structuredDataWritesTheSameJsonAsAPlainMap() {
+        Event e = parse("<165>1 2003-10-11T22:14:15.003Z host app 12 ID1 [a x=\"1\" y=\"q\\\"\u00fc\"][b z=\"2\"] m");
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        Map<String, String> a = new java.util.LinkedHashMap<>();
+        a.put("x", "1");
+        a.put("y", "q\"\u00fc");
+        plain.put("a", a);
+        plain.put("b", Map.of("z", "2"));
+        tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+        assertEquals(json.writeValueAsString(plain), json.writeValueAsString(e.get(Event.STRUCTURED_DATA)));
+        assertEquals("{\"a\":{\"x\":\"1\",\"y\":\"q\\\"\u00fc\"},\"b\":{\"z\":\"2\"}}",
+                json.writeValueAsString(e.get(Event.STRUCTURED_DATA)));
+        assertEquals(plain.hashCode(), e.get(Event.STRUCTURED_DATA).hashCode());
+    }
+
+    @Test
     void repeatedSdIdsAreMerged() {
         Event e = parse("<165>1 2003-10-11T22:14:15.003Z host app 12 ID1 [a x=\"1\"][b y=\"2\"][a z=\"3\" x=\"4\"] m");
         assertEquals("{a={x=4, z=3}, b={y=2}}", e.get(Event.STRUCTURED_DATA).toString());
