@@ -14,7 +14,10 @@ import org.socd.protocol.event.Event;
  * reference on a quiet machine; this is the cross-check when the load average is above the core
  * count.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.socd.benchmarks.SyslogParseCpuTime [ROUNDS]</pre>
+ * <p>With a format as second argument only that one is warmed up and timed, so the JIT sees one
+ * format as in a JMH fork; the ratio is then taken between two such runs.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.socd.benchmarks.SyslogParseCpuTime [ROUNDS [rfc3164|rfc5424]]</pre>
  */
 public final class SyslogParseCpuTime {
 
@@ -37,6 +40,10 @@ public final class SyslogParseCpuTime {
         b.buildLines();
         Supplier<Event> bsd = b::rfc3164;
         Supplier<Event> ietf = b::rfc5424WithStructuredData;
+        if (args.length > 1) {
+            solo(threads, rounds, args[1], args[1].equals("rfc3164") ? bsd : ietf);
+            return;
+        }
         for (int i = 0; i < WARMUP_ROUNDS; i++) {
             round(threads, bsd);
             round(threads, ietf);
@@ -62,6 +69,18 @@ public final class SyslogParseCpuTime {
                 median(ietfNs), min(ietfNs), 1e9 / median(ietfNs));
         System.out.printf("ratio 5424/3164 per round: median %.2f, quartiles %.2f..%.2f%n",
                 median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75));
+    }
+
+    private static void solo(ThreadMXBean threads, int rounds, String name, Supplier<Event> op) {
+        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+            round(threads, op);
+        }
+        double[] ns = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            ns[i] = round(threads, op);
+        }
+        System.out.printf("%s alone, %d rounds x %d ops: CPU time per op median %.1f ns, min %.1f ns%n",
+                name, rounds, OPS_PER_ROUND, median(ns), min(ns));
     }
 
     /** CPU nanoseconds per op over one round. */
