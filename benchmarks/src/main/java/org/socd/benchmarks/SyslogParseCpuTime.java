@@ -41,7 +41,13 @@ public final class SyslogParseCpuTime {
         Supplier<Event> bsd = b::rfc3164;
         Supplier<Event> ietf = b::rfc5424WithStructuredData;
         if (args.length > 1) {
-            solo(threads, rounds, args[1], args[1].equals("rfc3164") ? bsd : ietf);
+            Supplier<Event> op = switch (args[1]) {
+                case "rfc3164" -> bsd;
+                case "rfc5424" -> ietf;
+                default -> throw new IllegalArgumentException("unknown format '" + args[1]
+                        + "': give rfc3164 or rfc5424 to time one alone, or nothing to interleave both");
+            };
+            solo(threads, rounds, args[1], op);
             return;
         }
         for (int i = 0; i < WARMUP_ROUNDS; i++) {

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The STRUCTURED-DATA of one RFC 5424 message as an event field: SD-ID -> {PARAM-NAME: value},
- * in the order of the line, read-only.
+ * in the order of the line. Like every event field it is only read once the event is built; this
+ * map refuses {@code put}.
  *
  * <p>Holds a copy of the well-formed SD-ELEMENTs' bytes (already checked by
  * {@link StructuredDataParser#parse}) and turns them into Strings and maps on the first read:
