@@ -1,5 +1,8 @@
 package org.socd.protocol.syslog;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,6 +24,10 @@ final class LineCursor {
     private StringBuilder problems;
 
     static final int MAX_PROBLEMS_LENGTH = 1024;
+
+    /** Eight bytes at a time for {@link #isAscii}; the byte order does not matter for a sign-bit test. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     LineCursor(byte[] buf, int start, int end, AsciiNameCache names) {
         this.buf = buf;
@@ -84,12 +91,30 @@ final class LineCursor {
         return to > from ? new String(buf, from, to - from, StandardCharsets.UTF_8) : null;
     }
 
+    /** True if the bytes {@code [from, to)} are all US-ASCII (below 0x80). */
+    boolean isAscii(int from, int to) {
+        int i = from;
+        long high = 0;
+        for (; i + 8 <= to; i += 8) {
+            high |= (long) LONGS.get(buf, i);
+        }
+        for (; i < to; i++) {
+            high |= buf[i];
+        }
+        return (high & HIGH_BITS) == 0;
+    }
+
     /**
      * Like {@link #text} for tokens that repeat from line to line (SD-IDs, PARAM-NAMEs, app and
      * host names, MSGIDs): the String is shared with earlier lines when the bytes are the same.
      */
     String name(int from, int to) {
         return names.get(buf, from, to);
+    }
+
+    /** The cache behind {@link #name}, for values that read this line's bytes later. */
+    AsciiNameCache names() {
+        return names;
     }
 
     /** Up to three space-separated tokens from {@code from}, at most 32 bytes, for error messages. */

@@ -110,9 +110,6 @@ final class Rfc5424HeaderParser {
             c.pos++;
         } else if (sd == '[') {
             h.structuredData = StructuredDataParser.parse(c);
-            if (h.structuredData.isEmpty()) {
-                h.structuredData = null;
-            }
             if (c.peek() == '[') {
                 h.messageStart = c.pos; // malformed element: keep its text as message (problem recorded)
                 return;

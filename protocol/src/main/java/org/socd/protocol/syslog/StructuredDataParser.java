@@ -1,6 +1,7 @@
 package org.socd.protocol.syslog;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -13,6 +14,12 @@ import java.util.Map;
  * up to the next space or ']' and reported in {@code parse_error}. When an element is malformed, the elements
  * before it are kept and the cursor is left at its '[' so the unread text ends up in the message
  * instead of being lost.
+ *
+ * <p>Parsing checks the elements and reports what is wrong, but builds no Strings or maps: the
+ * well-formed elements are kept as a copy of their bytes in a {@link StructuredData}, which runs
+ * the same reader again, building this time, only when someone reads the structured data. Most
+ * events are never asked for it, and building it was most of what an RFC 5424 parse cost beyond
+ * an RFC 3164 one.
  */
 final class StructuredDataParser {
 
@@ -20,25 +27,42 @@ final class StructuredDataParser {
     }
 
     /**
-     * Parses the SD-ELEMENTs at the cursor (which must be at '['), moving past those that are
-     * well formed. Returns them by SD-ID, each a map of PARAM-NAME to value; records a problem
-     * naming the column when an element is malformed.
+     * Checks the SD-ELEMENTs at the cursor (which must be at '['), moving past those that are
+     * well formed, and records a problem naming the column when one is malformed. Returns the
+     * well-formed ones, or null when the first is already malformed.
      */
-    static Map<String, Map<String, String>> parse(LineCursor c) {
-        SmallMap<Map<String, String>> elements = new SmallMap<>(4);
+    static StructuredData parse(LineCursor c) {
+        int from = c.pos;
         while (c.peek() == '[') {
             int elementStart = c.pos;
-            String error = element(c, elements);
+            String error = element(c, null);
             if (error != null) {
                 c.problem("malformed STRUCTURED-DATA at column " + c.column(c.pos) + ": " + error);
                 c.pos = elementStart;
                 break;
             }
         }
-        return elements;
+        return c.pos == from ? null : new StructuredData(Arrays.copyOfRange(c.buf, from, c.pos), c.names());
     }
 
-    /** Reads one element into {@code into}; returns null, or what was wrong with the cursor at the spot. */
+    /**
+     * Builds the maps of well-formed SD-ELEMENTs checked by {@link #parse}: by SD-ID, each a map of
+     * PARAM-NAME to value. Problems were reported when the line was parsed; here they are not
+     * reported again.
+     */
+    static Map<String, Map<String, String>> build(byte[] elements, AsciiNameCache names) {
+        LineCursor c = new LineCursor(elements, 0, elements.length, names);
+        SmallMap<Map<String, String>> into = new SmallMap<>(4);
+        while (c.peek() == '[' && element(c, into) == null) {
+            // each round reads one element into the map
+        }
+        return into;
+    }
+
+    /**
+     * Reads one element, into {@code into} unless it is null (then only checks it); returns null,
+     * or what was wrong with the cursor at the spot.
+     */
     private static String element(LineCursor c, SmallMap<Map<String, String>> into) {
         int p = c.pos + 1;
         int idEnd = nameEnd(c, p);
@@ -46,23 +70,27 @@ final class StructuredDataParser {
             c.pos = p;
             return "expected an SD-ID after '['";
         }
-        String id = c.name(p, idEnd);
-        SmallMap<String> params = new SmallMap<>(4);
+        int idFrom = p;
+        SmallMap<String> params = into == null ? null : new SmallMap<>(4);
         p = idEnd;
         while (true) {
             int b = c.at(p);
             if (b == ']') {
                 c.pos = p + 1;
-                Map<String, String> earlier = into.get(id);
-                if (earlier == null) {
-                    into.put(id, params);
-                } else {
-                    earlier.putAll(params); // a repeated SD-ID: merged, not dropped
+                if (into != null) {
+                    String id = c.name(idFrom, idEnd);
+                    Map<String, String> earlier = into.get(id);
+                    if (earlier == null) {
+                        into.put(id, params);
+                    } else {
+                        earlier.putAll(params); // a repeated SD-ID: merged, not dropped
+                    }
                 }
                 return null;
             }
             if (b != ' ') {
                 c.pos = p;
+                String id = c.text(idFrom, idEnd);
                 return b == -1 ? "unterminated SD-ELEMENT '" + id + "'" : "expected ' ' or ']' in SD-ELEMENT '" + id + "'";
             }
             while (c.at(p) == ' ') {
@@ -74,9 +102,9 @@ final class StructuredDataParser {
             int nameEnd = nameEnd(c, p);
             if (nameEnd == p || c.at(nameEnd) != '=') {
                 c.pos = nameEnd;
-                return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
+                return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + c.text(idFrom, idEnd) + "'";
             }
-            String name = c.name(p, nameEnd);
+            int nameFrom = p;
             if (c.at(nameEnd + 1) != '"') {
                 // Unquoted value (sloppy senders): kept up to the next space or ']', and flagged.
                 int valueStart = nameEnd + 1;
@@ -87,11 +115,14 @@ final class StructuredDataParser {
                 }
                 if (b2 == '"' || b2 == -1) {
                     c.pos = valueEnd;
-                    return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + id + "'";
+                    return "expected PARAM-NAME=\"value\" in SD-ELEMENT '" + c.text(idFrom, idEnd) + "'";
                 }
-                c.problem("unquoted value of '" + name + "' in SD-ELEMENT '" + id + "' at column "
-                        + c.column(valueStart) + ": kept as is");
-                params.put(name, new String(c.buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8));
+                if (params != null) {
+                    params.put(c.name(nameFrom, nameEnd), new String(c.buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8));
+                } else {
+                    c.problem("unquoted value of '" + c.text(nameFrom, nameEnd) + "' in SD-ELEMENT '" + c.text(idFrom, idEnd)
+                            + "' at column " + c.column(valueStart) + ": kept as is");
+                }
                 p = valueEnd;
                 continue;
             }
@@ -99,9 +130,11 @@ final class StructuredDataParser {
             int valueEnd = valueEnd(c, p);
             if (valueEnd < 0) {
                 c.pos = c.end;
-                return "unterminated value of '" + name + "' in SD-ELEMENT '" + id + "'";
+                return "unterminated value of '" + c.text(nameFrom, nameEnd) + "' in SD-ELEMENT '" + c.text(idFrom, idEnd) + "'";
             }
-            params.put(name, unescape(c.buf, p, valueEnd));
+            if (params != null) {
+                params.put(c.name(nameFrom, nameEnd), unescape(c.buf, p, valueEnd));
+            }
             p = valueEnd + 1;
         }
     }

@@ -101,31 +101,56 @@ public final class SyslogParser {
         event.put(Event.PROCID, h.procid);
         event.put(Event.MSGID, h.msgid);
         event.put(Event.STRUCTURED_DATA, h.structuredData);
-        event.put(Event.MESSAGE, message(c, h.messageStart, ietf));
+        int messageFrom = messageFrom(c, h.messageStart);
+        int textFrom = textFrom(c, messageFrom, ietf);
+        String text = c.text(textFrom, c.end);
+        event.put(Event.MESSAGE, text);
         event.put(Event.SOURCE_IP, peer);
         event.put(Event.INPUT, meta != null ? meta.input() : null);
-        event.put(Event.RAW, raw(c.buf, c.start, c.end));
+        event.put(Event.RAW, raw(c, messageFrom, textFrom, text));
         event.put(Event.PARSE_ERROR, c.problems());
         return event;
     }
 
-    /**
-     * MSG without leading spaces and UTF-8 BOM. The spaces go because senders disagree on how
-     * many separate header and MSG (rsyslog's RFC 5424 template adds one to the one already there).
-     * In RFC 5424 messages the three letters {@code BOM} are dropped too: senders built from the
-     * RFC's examples write the placeholder literally where the BOM belongs.
-     */
-    private static String message(LineCursor c, int start, boolean ietf) {
+    /** Index of MSG: past the spaces that senders disagree on (rsyslog's RFC 5424 template adds one). */
+    private static int messageFrom(LineCursor c, int start) {
         int p = Math.max(start, c.start);
         while (p < c.end && c.buf[p] == ' ') {
             p++;
         }
-        if (c.at(p) == UTF8_BOM_0 && c.at(p + 1) == UTF8_BOM_1 && c.at(p + 2) == UTF8_BOM_2) {
-            p += 3;
-        } else if (ietf && c.at(p) == 'B' && c.at(p + 1) == 'O' && c.at(p + 2) == 'M') {
-            p += 3;
+        return p;
+    }
+
+    /** True if a UTF-8 BOM starts at {@code p}. */
+    private static boolean bomAt(LineCursor c, int p) {
+        return c.at(p) == UTF8_BOM_0 && c.at(p + 1) == UTF8_BOM_1 && c.at(p + 2) == UTF8_BOM_2;
+    }
+
+    /**
+     * Index of the message text at MSG {@code p}: past a UTF-8 BOM and, in RFC 5424 messages, past
+     * the three letters {@code BOM}, which senders built from the RFC's examples write literally
+     * where the BOM belongs.
+     */
+    private static int textFrom(LineCursor c, int p, boolean ietf) {
+        if (bomAt(c, p) || ietf && c.at(p) == 'B' && c.at(p + 1) == 'O' && c.at(p + 2) == 'M') {
+            return p + 3;
         }
-        return c.text(p, c.end);
+        return p;
+    }
+
+    /**
+     * The whole line as text, decoding it only once. A line whose MSG starts with a real BOM must be
+     * a UTF-16 string, which the JDK decodes on a slow path with two extra copies; when the header
+     * before the BOM is ASCII (it nearly always is), the same string is the header's Latin-1 text,
+     * U+FEFF and the message text already decoded. Both parts start at character boundaries, so
+     * this is exactly what decoding the whole line gives.
+     */
+    private static String raw(LineCursor c, int messageFrom, int textFrom, String text) {
+        if (textFrom - messageFrom == 3 && bomAt(c, messageFrom) && c.isAscii(c.start, messageFrom)) {
+            String header = new String(c.buf, c.start, messageFrom - c.start, StandardCharsets.ISO_8859_1);
+            return header + '\uFEFF' + (text == null ? "" : text);
+        }
+        return raw(c.buf, c.start, c.end);
     }
 
     private static String raw(byte[] buf, int from, int to) {

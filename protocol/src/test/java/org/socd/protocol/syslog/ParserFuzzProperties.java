@@ -1,5 +1,6 @@
 package org.socd.protocol.syslog;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +25,9 @@ import org.socd.protocol.event.ReceiveMetadata;
  * Property-based fuzzing (jqwik) of both syslog parsers and the field decoders, through
  * {@link SyslogDecoding} as the daemon runs them: random bytes, and real lines of every format
  * mutated byte by byte. Whatever the input: no exception escapes, neither safety net (internal
- * parser error, failed decoder) fires, the event has {@code raw} and a valid timestamp, and its
- * size is bounded by the input's. Seeds are fixed so that a failure reproduces in CI.
+ * parser error, failed decoder) fires, the event has {@code raw} (exactly the line decoded as
+ * UTF-8, however the parser assembled it) and a valid timestamp, and its size is bounded by the
+ * input's. Seeds are fixed so that a failure reproduces in CI.
  */
 class ParserFuzzProperties {
 
@@ -92,6 +94,25 @@ class ParserFuzzProperties {
         checkComplete(line, 0, line.length);
     }
 
+    @Property(tries = 3000, seed = "65279")
+    void bomBetweenArbitraryHeaderAndMessage(@ForAll boolean ietf, @ForAll @Size(max = 60) byte[] header,
+            @ForAll @Size(max = 60) byte[] message) {
+        // The parser builds raw from the header, U+FEFF and the message when it can: any bytes on either side.
+        byte[] head = (ietf ? "<13>1 2026-11-27T01:02:03.456+01:00 host app - - [a b=\"c\"] " : "<13>Nov 27 01:02:03 host app: ")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] line = new byte[head.length + header.length + 4 + message.length];
+        System.arraycopy(head, 0, line, 0, head.length);
+        System.arraycopy(header, 0, line, head.length, header.length);
+        int at = head.length + header.length;
+        line[at] = ' ';
+        line[at + 1] = (byte) 0xEF;
+        line[at + 2] = (byte) 0xBB;
+        line[at + 3] = (byte) 0xBF;
+        System.arraycopy(message, 0, line, at + 4, message.length);
+        checkComplete(line, 0, line.length);
+        checkComplete(line, head.length + header.length, line.length - head.length - header.length);
+    }
+
     @Provide
     Arbitrary<String> seeds() {
         return Arbitraries.of(SEEDS);
@@ -135,6 +156,11 @@ class ParserFuzzProperties {
         Event e = decoding.decode(b, offset, length, meta);
         String context = "input " + Arrays.toString(Arrays.copyOfRange(b, offset, offset + length));
         assertNotNull(e.get(Event.RAW), context);
+        int end = offset + length;
+        while (end > offset && (b[end - 1] == '\n' || b[end - 1] == '\r' || b[end - 1] == 0)) {
+            end--;
+        }
+        assertEquals(new String(b, offset, end - offset, StandardCharsets.UTF_8), e.get(Event.RAW), context);
         assertNotNull(e.get(Event.RECEIVED), context);
         Instant.parse(e.getString(Event.TIMESTAMP)); // always a valid ISO-8601 instant
         assertTrue(e.get(Event.SEVERITY) instanceof Integer, context);

@@ -67,6 +67,21 @@ class SyslogParserRfc5424Test {
     }
 
     @Test
+    void rawWithBomIsTheWholeLineDecodedWhetherTheHeaderIsAsciiOrNot() {
+        for (String host : new String[] {"mymachine.example.com", "h\u00f6st", "caf\u00e9\u00e9"}) {
+            byte[] line = ("<34>1 2003-10-11T22:14:15.003Z " + host + " su - ID47 [x@1 a=\"\u00fc\"] \uFEFFZo\u00eb failed")
+                    .getBytes(StandardCharsets.UTF_8);
+            Event e = parse(line);
+            assertEquals(new String(line, StandardCharsets.UTF_8), e.get(Event.RAW), host);
+            assertEquals("Zo\u00eb failed", e.get(Event.MESSAGE), host);
+        }
+        byte[] bomOnly = "<34>1 2003-10-11T22:14:15.003Z h su - ID47 - \uFEFF".getBytes(StandardCharsets.UTF_8);
+        Event e = parse(bomOnly);
+        assertEquals(new String(bomOnly, StandardCharsets.UTF_8), e.get(Event.RAW));
+        assertFalse(e.has(Event.MESSAGE));
+    }
+
+    @Test
     void positiveOffsetAndWholeSecondsStillGetMilliseconds() {
         Event e = parse("<13>1 2026-01-02T03:04:05+03:30 h a - - - m");
         assertEquals("2026-01-01T23:34:05.000Z", e.get(Event.TIMESTAMP));
@@ -108,6 +123,38 @@ class SyslogParserRfc5424Test {
         assertEquals("Application", e.get("structured_data.exampleSDID@32473.eventSource"));
         assertEquals("An application event log entry...", e.get(Event.MESSAGE));
         assertFalse(e.has(Event.PARSE_ERROR));
+    }
+
+    @Test
+    void structuredDataIsReadFromACopySoTheCallerMayReuseItsBuffer() {
+        byte[] line = "<165>1 2003-10-11T22:14:15.003Z host app 12 ID1 [origin ip=\"10.0.0.1\"][meta seq=\"7\"] m"
+                .getBytes(StandardCharsets.UTF_8);
+        Event e = parse(line);
+        java.util.Arrays.fill(line, (byte) 'x'); // a decoder thread's buffer, refilled with the next record
+        assertEquals(Map.of("origin", Map.of("ip", "10.0.0.1"), "meta", Map.of("seq", "7")), e.get(Event.STRUCTURED_DATA));
+        assertEquals("{origin={ip=10.0.0.1}, meta={seq=7}}", e.get(Event.STRUCTURED_DATA).toString(), "in line order");
+    }
+
+    @Test
+    void structuredDataWritesTheSameJsonAsAPlainMap() {
+        Event e = parse("<165>1 2003-10-11T22:14:15.003Z host app 12 ID1 [a x=\"1\" y=\"q\\\"\u00fc\"][b z=\"2\"] m");
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        Map<String, String> a = new java.util.LinkedHashMap<>();
+        a.put("x", "1");
+        a.put("y", "q\"\u00fc");
+        plain.put("a", a);
+        plain.put("b", Map.of("z", "2"));
+        tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+        assertEquals(json.writeValueAsString(plain), json.writeValueAsString(e.get(Event.STRUCTURED_DATA)));
+        assertEquals("{\"a\":{\"x\":\"1\",\"y\":\"q\\\"\u00fc\"},\"b\":{\"z\":\"2\"}}",
+                json.writeValueAsString(e.get(Event.STRUCTURED_DATA)));
+        assertEquals(plain.hashCode(), e.get(Event.STRUCTURED_DATA).hashCode());
+    }
+
+    @Test
+    void repeatedSdIdsAreMerged() {
+        Event e = parse("<165>1 2003-10-11T22:14:15.003Z host app 12 ID1 [a x=\"1\"][b y=\"2\"][a z=\"3\" x=\"4\"] m");
+        assertEquals("{a={x=4, z=3}, b={y=2}}", e.get(Event.STRUCTURED_DATA).toString());
     }
 
     @Test
