@@ -1,100 +1,168 @@
 package org.socd.rules.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.socd.rules.matching.EventFields;
 
 /**
  * The per-event candidate set: which rules can possibly match, from one Aho-Corasick pass per
  * field over the event's lower-cased values (see {@link RequiredLiterals}). Immutable and
- * thread-safe; the per-event result is a fresh bit set.
+ * thread-safe; the per-event state lives in a {@link Scan} owned by the calling thread.
  */
 final class Prefilter {
 
-    /** Literal automaton of one field, and for each literal id the rules it may unlock. */
-    private record FieldIndex(AhoCorasick automaton, int[][] rulesByLiteral) {}
+    /** Literal automaton of one field; literal {@code k} of it has the global id {@code base + k}. */
+    private record FieldIndex(String field, AhoCorasick automaton, int base, int[][] rulesByLiteral) {}
 
     private final int ruleCount;
-    private final boolean[] alwaysEvaluate;
-    /** Per rule, the fields its literals live in (to compute the fields one logsource needs). */
-    private final List<Set<String>> fieldsByRule;
-    private final Map<String, FieldIndex> byField;
+    /** Bit set over rule numbers: rules without a usable literal, evaluated whenever their logsource fits. */
+    private final long[] alwaysEvaluate;
+    /** Per rule, the numbers of the fields its literals live in. */
+    private final int[][] fieldsByRule;
+    private final FieldIndex[] fields;
+    private final int literalCount;
 
     Prefilter(List<? extends CompiledRule> rules) {
         ruleCount = rules.size();
-        alwaysEvaluate = new boolean[ruleCount];
-        fieldsByRule = new ArrayList<>(ruleCount);
-        Map<String, Map<String, List<Integer>>> literals = new LinkedHashMap<>();
+        alwaysEvaluate = new long[words(ruleCount)];
+        fieldsByRule = new int[ruleCount][];
+        Map<String, Integer> fieldNumbers = new HashMap<>();
+        List<Map<String, List<Integer>>> literals = new ArrayList<>();
+        List<String> fieldNames = new ArrayList<>();
         for (int i = 0; i < ruleCount; i++) {
             List<RequiredLiterals.Literal> required = RequiredLiterals.of(rules.get(i).matcher());
-            Set<String> fields = new LinkedHashSet<>();
             if (required == null) {
-                alwaysEvaluate[i] = true;
-            } else {
-                for (RequiredLiterals.Literal literal : required) {
-                    fields.add(literal.field());
-                    List<Integer> owners = literals.computeIfAbsent(literal.field(), f -> new LinkedHashMap<>())
-                            .computeIfAbsent(literal.text(), t -> new ArrayList<>());
-                    if (owners.isEmpty() || owners.get(owners.size() - 1) != i) {
-                        owners.add(i);
-                    }
+                alwaysEvaluate[i >>> 6] |= 1L << i;
+                fieldsByRule[i] = new int[0];
+                continue;
+            }
+            int[] ruleFields = new int[0];
+            for (RequiredLiterals.Literal literal : required) {
+                int field = fieldNumbers.computeIfAbsent(literal.field(), f -> {
+                    fieldNames.add(f);
+                    literals.add(new LinkedHashMap<>());
+                    return fieldNames.size() - 1;
+                });
+                if (Arrays.stream(ruleFields).noneMatch(f -> f == field)) {
+                    ruleFields = Arrays.copyOf(ruleFields, ruleFields.length + 1);
+                    ruleFields[ruleFields.length - 1] = field;
+                }
+                List<Integer> owners = literals.get(field).computeIfAbsent(literal.text(), t -> new ArrayList<>());
+                if (owners.isEmpty() || owners.get(owners.size() - 1) != i) {
+                    owners.add(i);
                 }
             }
-            fieldsByRule.add(Set.copyOf(fields));
+            fieldsByRule[i] = ruleFields;
         }
-        Map<String, FieldIndex> indexes = new HashMap<>();
-        literals.forEach((field, byText) -> {
+        fields = new FieldIndex[fieldNames.size()];
+        int base = 0;
+        for (int f = 0; f < fields.length; f++) {
+            Map<String, List<Integer>> byText = literals.get(f);
             List<String> texts = new ArrayList<>(byText.keySet());
             int[][] owners = new int[texts.size()][];
             for (int k = 0; k < texts.size(); k++) {
                 owners[k] = byText.get(texts.get(k)).stream().mapToInt(Integer::intValue).toArray();
             }
-            indexes.put(field, new FieldIndex(new AhoCorasick(texts), owners));
-        });
-        byField = Map.copyOf(indexes);
-    }
-
-    boolean alwaysEvaluate(int rule) {
-        return alwaysEvaluate[rule];
-    }
-
-    /** The fields whose literals matter to any of {@code rules} (by global rule number). */
-    List<String> fieldsOf(int[] rules) {
-        Set<String> fields = new LinkedHashSet<>();
-        for (int rule : rules) {
-            fields.addAll(fieldsByRule.get(rule));
+            fields[f] = new FieldIndex(fieldNames.get(f), new AhoCorasick(texts), base, owners);
+            base += texts.size();
         }
-        return List.copyOf(fields);
+        literalCount = base;
     }
 
-    /** A bit set over rule numbers: set when one of the rule's literals occurs in the event. */
-    long[] scan(EventFields event, List<String> fields) {
-        long[] hit = new long[(ruleCount + 63) >>> 6];
-        for (int f = 0; f < fields.size(); f++) {
-            String field = fields.get(f);
-            List<String> values = event.lowerCaseValues(field);
+    static int words(int bits) {
+        return (bits + 63) >>> 6;
+    }
+
+    /** Rules without a usable literal, as a bit set over rule numbers (shared: do not modify). */
+    long[] alwaysEvaluate() {
+        return alwaysEvaluate;
+    }
+
+    /** The numbers of the fields whose literals matter to any rule of {@code rules} (a bit set over rule numbers). */
+    int[] fieldsOf(long[] rules) {
+        boolean[] wanted = new boolean[fields.length];
+        for (int rule = 0; rule < ruleCount; rule++) {
+            if (isSet(rules, rule)) {
+                for (int field : fieldsByRule[rule]) {
+                    wanted[field] = true;
+                }
+            }
+        }
+        int[] numbers = new int[fields.length];
+        int count = 0;
+        for (int f = 0; f < fields.length; f++) {
+            if (wanted[f]) {
+                numbers[count++] = f;
+            }
+        }
+        return Arrays.copyOf(numbers, count);
+    }
+
+    /** Per-thread scratch space for {@link #scan}; reused event after event so a scan allocates nothing. */
+    Scan newScan() {
+        return new Scan(words(ruleCount), literalCount);
+    }
+
+    /**
+     * Sets, in {@code scan.hits}, the bit of every rule one of whose literals occurs in the event,
+     * looking only at {@code fieldNumbers}; bits already set stay set.
+     */
+    void scan(EventFields event, int[] fieldNumbers, Scan scan) {
+        scan.nextEvent();
+        for (int fieldNumber : fieldNumbers) {
+            FieldIndex index = fields[fieldNumber];
+            List<String> values = event.lowerCaseValues(index.field());
             if (values.isEmpty()) {
                 continue;
             }
-            FieldIndex index = byField.get(field);
-            int[][] owners = index.rulesByLiteral();
+            scan.base = index.base();
+            scan.owners = index.rulesByLiteral();
             for (int v = 0; v < values.size(); v++) {
-                index.automaton().search(values.get(v), literal -> {
-                    for (int rule : owners[literal]) {
-                        hit[rule >>> 6] |= 1L << rule;
-                    }
-                });
+                index.automaton().search(values.get(v), scan);
             }
         }
-        return hit;
     }
 
     static boolean isSet(long[] bits, int rule) {
         return (bits[rule >>> 6] & (1L << rule)) != 0;
+    }
+
+    /**
+     * One thread's scan state: the rule bit set being filled, and which literals were already seen
+     * in this event (a literal like {@code \} in a path occurs many times; its rules are marked once).
+     */
+    static final class Scan implements AhoCorasick.Hits {
+        final long[] hits;
+        private final int[] seen;
+        private int stamp;
+        private int base;
+        private int[][] owners;
+
+        private Scan(int words, int literals) {
+            hits = new long[words];
+            seen = new int[literals];
+        }
+
+        private void nextEvent() {
+            if (++stamp == 0) {
+                Arrays.fill(seen, 0); // wrapped after 2^32 events: forget the old stamps
+                stamp = 1;
+            }
+        }
+
+        @Override
+        public void hit(int literal) {
+            int id = base + literal;
+            if (seen[id] != stamp) {
+                seen[id] = stamp;
+                for (int rule : owners[literal]) {
+                    hits[rule >>> 6] |= 1L << rule;
+                }
+            }
+        }
     }
 }

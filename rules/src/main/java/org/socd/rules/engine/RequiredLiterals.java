@@ -25,6 +25,13 @@ final class RequiredLiterals {
     /** Literals shorter than this hit too many events to be worth indexing; such rules stay always-evaluated. */
     private static final int MIN_LENGTH = 2;
 
+    /**
+     * Longer literals are cut to their first this-many characters, still necessary (any
+     * substring of a necessary text is) and about as selective: without the cut the thousands
+     * of 64-character hash literals alone make a quarter-million-node automaton.
+     */
+    static final int MAX_LENGTH = 32;
+
     private RequiredLiterals() {}
 
     /** The alternatives of which one must hold, or null when nothing useful is necessary. */
@@ -72,10 +79,10 @@ final class RequiredLiterals {
         for (ValuePattern pattern : matcher.patterns()) {
             if (pattern instanceof ValuePattern.Regex regex) {
                 List<String> branches = RegexLiterals.alternatives(regex.regex().pattern());
-                if (branches == null) {
-                    return null;
+                if (branches == null || !branches.stream().allMatch(RequiredLiterals::isAscii)) {
+                    return null; // see text(): only ASCII survives lower-casing of the whole value
                 }
-                branches.forEach(b -> alternatives.add(new Literal(matcher.field(), b)));
+                branches.forEach(b -> alternatives.add(new Literal(matcher.field(), clip(b))));
                 continue;
             }
             String text = text(pattern);
@@ -109,9 +116,28 @@ final class RequiredLiterals {
         } else {
             return null;
         }
-        text = text.toLowerCase(Locale.ROOT);
+        if (!pattern.foldsCase() && !isAscii(text)) {
+            // The scan looks in the lower-cased value, and lower-casing a whole string is not
+            // always per character outside ASCII (a final capital sigma becomes 'ς', not 'σ'):
+            // only ASCII text is sure to be found there whenever the original value contains it.
+            return null;
+        }
+        text = clip(text.toLowerCase(Locale.ROOT));
         // One ASCII character occurs everywhere; one emoji or homoglyph is selective.
         return text.length() >= MIN_LENGTH || (text.length() == 1 && text.charAt(0) > 127) ? text : null;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String clip(String text) {
+        return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
     }
 
 

@@ -14,14 +14,26 @@ class AhoCorasickTest {
 
     @Test
     void agreesWithContainsOnRandomInput() {
+        agreesWithContains(AhoCorasick.DEFAULT_DENSE_CELLS);
+    }
+
+    /** Only the root (or a few nodes) dense: the sparse children and failure walk do the work. */
+    @Test
+    void agreesWithContainsWhenMostNodesAreSparse() {
+        agreesWithContains(1);
+        agreesWithContains(40);
+    }
+
+    private static void agreesWithContains(int denseCells) {
         Random random = new Random(42);
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 300; round++) {
             List<String> patterns = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                patterns.add(randomText(random, 1 + random.nextInt(4)));
+                patterns.add(randomText(random, 1 + random.nextInt(5), PATTERN_CHARS));
             }
-            AhoCorasick automaton = new AhoCorasick(patterns);
-            String text = randomText(random, random.nextInt(40));
+            AhoCorasick automaton = new AhoCorasick(patterns, denseCells);
+            // Texts also contain 'z', which no pattern does (the class that always leads to the root).
+            String text = randomText(random, random.nextInt(40), PATTERN_CHARS + "z");
             Set<Integer> found = new TreeSet<>();
             automaton.search(text, found::add);
             Set<Integer> expected = new TreeSet<>();
@@ -42,10 +54,13 @@ class AhoCorasickTest {
         assertEquals(Set.of(0, 1, 2), found);
     }
 
-    private static String randomText(Random random, int length) {
+    /** A small alphabet so patterns overlap and nest; 'é' and '€' take the non-ASCII path. */
+    private static final String PATTERN_CHARS = "abc\\é€";
+
+    private static String randomText(Random random, int length, String chars) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            text.append("abc\\".charAt(random.nextInt(4)));
+            text.append(chars.charAt(random.nextInt(chars.length())));
         }
         return text.toString();
     }
