@@ -28,6 +28,8 @@ final class AhoCorasick {
     static final int DEFAULT_DENSE_CELLS = 1 << 19;
 
     private final int[] asciiClass = new int[128];
+    /** {@link #asciiClass} with 'A'-'Z' read as 'a'-'z', for scanning text that was not lower-cased. */
+    private final int[] foldedAsciiClass = new int[128];
     /** Non-ASCII pattern characters, sorted, and their classes. */
     private final char[] otherChars;
     private final int[] otherClasses;
@@ -79,6 +81,9 @@ final class AhoCorasick {
             }
         }
         alphabet = classes;
+        for (char c = 0; c < 128; c++) {
+            foldedAsciiClass[c] = asciiClass[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+        }
 
         // Trie with children as linked sibling lists, in insertion order; renumbered breadth-first below.
         Growable firstChild = new Growable();
@@ -238,6 +243,34 @@ final class AhoCorasick {
                 }
             }
         }
+    }
+
+    /**
+     * Like {@link #search} on {@code text.toLowerCase(Locale.ROOT)}, without building that string,
+     * as long as the text is ASCII (where lower-casing is per character): returns false at the
+     * first non-ASCII character, having reported only true occurrences so far; the caller then
+     * searches the properly lower-cased text. The patterns must be lower-case.
+     */
+    boolean searchAsciiIgnoringCase(String text, Hits hits) {
+        int node = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= 128) {
+                return false;
+            }
+            int c = foldedAsciiClass[ch];
+            if (c == 0) {
+                node = 0;
+                continue;
+            }
+            node = node < denseNodes ? dense[node * alphabet + c] : step(node, c);
+            for (int out = report[node]; out >= 0; out = outputLink[out]) {
+                for (int k = outStart[out]; k < outStart[out + 1]; k++) {
+                    hits.hit(outIds[k]);
+                }
+            }
+        }
+        return true;
     }
 
     /** Number of trie nodes (for tests and diagnostics). */

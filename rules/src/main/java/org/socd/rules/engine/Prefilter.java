@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.socd.protocol.event.Event;
 import org.socd.rules.matching.EventFields;
 
 /**
@@ -109,20 +111,40 @@ final class Prefilter {
 
     /**
      * Sets, in {@code scan.hits}, the bit of every rule one of whose literals occurs in the event,
-     * looking only at {@code fieldNumbers}; bits already set stay set.
+     * looking only at {@code fieldNumbers}; bits already set stay set. Values are scanned as they
+     * are, folding ASCII case on the fly; only a value with other characters is lower-cased.
      */
     void scan(EventFields event, int[] fieldNumbers, Scan scan) {
         scan.nextEvent();
         for (int fieldNumber : fieldNumbers) {
             FieldIndex index = fields[fieldNumber];
-            List<String> values = event.lowerCaseValues(index.field());
-            if (values.isEmpty()) {
-                continue;
-            }
             scan.base = index.base();
             scan.owners = index.rulesByLiteral();
-            for (int v = 0; v < values.size(); v++) {
-                index.automaton().search(values.get(v), scan);
+            if (RequiredLiterals.KEYWORDS.equals(index.field())) {
+                List<String> values = event.allValues(false);
+                for (int v = 0; v < values.size(); v++) {
+                    if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
+                        index.automaton().search(values.get(v).toLowerCase(Locale.ROOT), scan);
+                    }
+                }
+                // A renamed message or raw field may live outside the top level.
+                if (event.isRenamed(Event.MESSAGE)) {
+                    search(index, Event.MESSAGE, event, scan);
+                }
+                if (event.isRenamed(Event.RAW)) {
+                    search(index, Event.RAW, event, scan);
+                }
+            } else {
+                search(index, index.field(), event, scan);
+            }
+        }
+    }
+
+    private static void search(FieldIndex index, String field, EventFields event, Scan scan) {
+        List<String> values = event.values(field);
+        for (int v = 0; v < values.size(); v++) {
+            if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
+                index.automaton().search(event.lowerCaseValues(field).get(v), scan);
             }
         }
     }

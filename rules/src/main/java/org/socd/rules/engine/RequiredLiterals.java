@@ -7,6 +7,7 @@ import org.socd.rules.compile.RegexLiterals;
 import org.socd.rules.matching.Conjunction;
 import org.socd.rules.matching.Disjunction;
 import org.socd.rules.matching.FieldMatcher;
+import org.socd.rules.matching.KeywordMatcher;
 import org.socd.rules.matching.Matcher;
 import org.socd.rules.matching.ValuePattern;
 
@@ -14,16 +15,23 @@ import org.socd.rules.matching.ValuePattern;
  * Finds, for a compiled rule, a set of (field, text) pairs of which at least one must hold — the
  * field's lower-cased value contains the lower-cased text — whenever the rule matches. The engine
  * looks all of them up at once per event (Aho-Corasick), and evaluates a rule only when one of its
- * pairs was seen. Rules without such a set (negations only, regexes, numeric comparisons,
- * keywords) are always evaluated; the analysis only ever gives up precision, never correctness.
+ * pairs was seen. Rules without such a set (negations only, regexes without a literal, numeric
+ * comparisons) are always evaluated; the analysis only ever gives up precision, never correctness.
  */
 final class RequiredLiterals {
 
-    /** One necessary condition: the lower-cased value of {@code field} contains {@code text}. */
+    /**
+     * One necessary condition: the lower-cased value of {@code field} contains {@code text}; for
+     * {@link #KEYWORDS}, some top-level value of the event (or its message / raw line) does.
+     */
     record Literal(String field, String text) {}
 
-    /** Literals shorter than this hit too many events to be worth indexing; such rules stay always-evaluated. */
-    private static final int MIN_LENGTH = 2;
+    /**
+     * The pseudo-field of keyword searches: a keyword matcher reads the message, else the raw
+     * line, else every top-level value; all of them together are a superset to look in.
+     */
+    static final String KEYWORDS = "\u0000keywords";
+
 
     /**
      * Longer literals are cut to their first this-many characters, still necessary (any
@@ -38,6 +46,9 @@ final class RequiredLiterals {
     static List<Literal> of(Matcher matcher) {
         if (matcher instanceof FieldMatcher field) {
             return field(field);
+        }
+        if (matcher instanceof KeywordMatcher keywords) {
+            return field(new FieldMatcher(KEYWORDS, keywords.patterns(), keywords.requireAll()));
         }
         if (matcher instanceof Disjunction or) {
             List<Literal> union = new ArrayList<>();
@@ -60,7 +71,7 @@ final class RequiredLiterals {
             }
             return best;
         }
-        return null; // negation, presence, keywords, field references: no literal is necessary
+        return null; // negation, presence, field references: no literal is necessary
     }
 
     private static List<Literal> field(FieldMatcher matcher) {
@@ -123,8 +134,8 @@ final class RequiredLiterals {
             return null;
         }
         text = clip(text.toLowerCase(Locale.ROOT));
-        // One ASCII character occurs everywhere; one emoji or homoglyph is selective.
-        return text.length() >= MIN_LENGTH || (text.length() == 1 && text.charAt(0) > 127) ? text : null;
+        // One letter or backslash occurs everywhere; one emoji, homoglyph or backtick is selective.
+        return RegexLiterals.selective(text) ? text : null;
     }
 
     private static boolean isAscii(String text) {

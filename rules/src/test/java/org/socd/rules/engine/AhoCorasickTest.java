@@ -1,6 +1,7 @@
 package org.socd.rules.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,35 @@ class AhoCorasickTest {
                 }
             }
             assertEquals(expected, found, patterns + " in " + text);
+        }
+    }
+
+    /** Case folded while scanning: the same hits as a search of the lower-cased text, or a refusal at non-ASCII. */
+    @Test
+    void asciiCaseFoldingAgreesWithLowerCasedText() {
+        Random random = new Random(43);
+        for (int round = 0; round < 300; round++) {
+            List<String> patterns = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                patterns.add(randomText(random, 1 + random.nextInt(5), PATTERN_CHARS));
+            }
+            AhoCorasick automaton = new AhoCorasick(patterns, round % 2 == 0 ? 1 : AhoCorasick.DEFAULT_DENSE_CELLS);
+            String text = randomText(random, random.nextInt(40), round % 3 == 0 ? "aAbBcC\\z€" : "aAbBcC\\z");
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            Set<Integer> expected = new TreeSet<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (lower.contains(patterns.get(i))) {
+                    expected.add(i);
+                }
+            }
+            Set<Integer> found = new TreeSet<>();
+            boolean complete = automaton.searchAsciiIgnoringCase(text, found::add);
+            assertEquals(text.chars().allMatch(c -> c < 128), complete, text);
+            if (complete) {
+                assertEquals(expected, found, patterns + " in " + text);
+            } else {
+                assertTrue(expected.containsAll(found), "only true hits before giving up: " + found + " in " + text);
+            }
         }
     }
 
