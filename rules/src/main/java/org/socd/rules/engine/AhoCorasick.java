@@ -202,9 +202,25 @@ final class AhoCorasick {
                 }
             }
         }
+        // Transitions into a node on some output chain are stored complemented (negative), so a
+        // scan reads the report table only when there is something to report: one memory access
+        // per character instead of two.
+        for (int k = 0; k < dense.length; k++) {
+            dense[k] = encode(dense[k]);
+        }
+        for (int k = 0; k < childTarget.length; k++) {
+            childTarget[k] = encode(childTarget[k]);
+        }
     }
 
-    /** The node after reading class {@code c} in {@code node}, following failure links from sparse nodes. */
+    private int encode(int node) {
+        return report[node] >= 0 ? ~node : node;
+    }
+
+    /**
+     * The node after reading class {@code c} in {@code node}, following failure links from sparse
+     * nodes; complemented if it reports (once construction is complete).
+     */
     private int step(int node, int c) {
         while (node >= denseNodes) {
             int from = childStart[node - denseNodes];
@@ -227,6 +243,14 @@ final class AhoCorasick {
         return k >= 0 ? otherClasses[k] : 0;
     }
 
+    private void report(int node, Hits hits) {
+        for (int out = report[node]; out >= 0; out = outputLink[out]) {
+            for (int k = outStart[out]; k < outStart[out + 1]; k++) {
+                hits.hit(outIds[k]);
+            }
+        }
+    }
+
     /** Reports every pattern occurring in {@code text}. */
     void search(String text, Hits hits) {
         int node = 0;
@@ -236,11 +260,12 @@ final class AhoCorasick {
                 node = 0; // a character no pattern contains: no pattern spans it
                 continue;
             }
-            node = node < denseNodes ? dense[node * alphabet + c] : step(node, c);
-            for (int out = report[node]; out >= 0; out = outputLink[out]) {
-                for (int k = outStart[out]; k < outStart[out + 1]; k++) {
-                    hits.hit(outIds[k]);
-                }
+            int next = node < denseNodes ? dense[node * alphabet + c] : step(node, c);
+            if (next >= 0) {
+                node = next;
+            } else {
+                node = ~next;
+                report(node, hits);
             }
         }
     }
@@ -263,11 +288,12 @@ final class AhoCorasick {
                 node = 0;
                 continue;
             }
-            node = node < denseNodes ? dense[node * alphabet + c] : step(node, c);
-            for (int out = report[node]; out >= 0; out = outputLink[out]) {
-                for (int k = outStart[out]; k < outStart[out + 1]; k++) {
-                    hits.hit(outIds[k]);
-                }
+            int next = node < denseNodes ? dense[node * alphabet + c] : step(node, c);
+            if (next >= 0) {
+                node = next;
+            } else {
+                node = ~next;
+                report(node, hits);
             }
         }
         return true;
