@@ -17,10 +17,18 @@ import org.socd.rules.matching.EventFields;
  */
 final class Prefilter {
 
-    /** Literal automaton of one field; literal {@code k} of it has the global id {@code base + k}. */
+    /**
+     * Literal automaton of one field; literal {@code k} of it has the global id {@code base + k}
+     * and is in the clauses {@code rulesByLiteral[k]}, each {@code rule << 1 | clause}.
+     */
     private record FieldIndex(String field, AhoCorasick automaton, int base, int[][] rulesByLiteral) {}
 
+    /** Necessary clauses used per rule: a rule is a candidate only when each of them has a hit. */
+    private static final int CLAUSES = 2;
+
     private final int ruleCount;
+    /** Bit set over rule numbers: rules with one clause only (no second clause to wait for). */
+    private final long[] singleClause;
     /** Bit set over rule numbers: rules without a usable literal, evaluated whenever their logsource fits. */
     private final long[] alwaysEvaluate;
     /** Per rule, the numbers of the fields its literals live in. */
@@ -31,31 +39,38 @@ final class Prefilter {
     Prefilter(List<? extends CompiledRule> rules) {
         ruleCount = rules.size();
         alwaysEvaluate = new long[words(ruleCount)];
+        singleClause = new long[words(ruleCount)];
         fieldsByRule = new int[ruleCount][];
         Map<String, Integer> fieldNumbers = new HashMap<>();
         List<Map<String, List<Integer>>> literals = new ArrayList<>();
         List<String> fieldNames = new ArrayList<>();
         for (int i = 0; i < ruleCount; i++) {
-            List<RequiredLiterals.Literal> required = RequiredLiterals.of(rules.get(i).matcher());
-            if (required == null) {
+            List<List<RequiredLiterals.Literal>> clauses = RequiredLiterals.clauses(rules.get(i).matcher(), CLAUSES);
+            if (clauses.isEmpty()) {
                 alwaysEvaluate[i >>> 6] |= 1L << i;
                 fieldsByRule[i] = new int[0];
                 continue;
             }
+            if (clauses.size() == 1) {
+                singleClause[i >>> 6] |= 1L << i;
+            }
             int[] ruleFields = new int[0];
-            for (RequiredLiterals.Literal literal : required) {
-                int field = fieldNumbers.computeIfAbsent(literal.field(), f -> {
-                    fieldNames.add(f);
-                    literals.add(new LinkedHashMap<>());
-                    return fieldNames.size() - 1;
-                });
-                if (Arrays.stream(ruleFields).noneMatch(f -> f == field)) {
-                    ruleFields = Arrays.copyOf(ruleFields, ruleFields.length + 1);
-                    ruleFields[ruleFields.length - 1] = field;
-                }
-                List<Integer> owners = literals.get(field).computeIfAbsent(literal.text(), t -> new ArrayList<>());
-                if (owners.isEmpty() || owners.get(owners.size() - 1) != i) {
-                    owners.add(i);
+            for (int clause = 0; clause < clauses.size(); clause++) {
+                int owner = i << 1 | clause;
+                for (RequiredLiterals.Literal literal : clauses.get(clause)) {
+                    int field = fieldNumbers.computeIfAbsent(literal.field(), f -> {
+                        fieldNames.add(f);
+                        literals.add(new LinkedHashMap<>());
+                        return fieldNames.size() - 1;
+                    });
+                    if (Arrays.stream(ruleFields).noneMatch(f -> f == field)) {
+                        ruleFields = Arrays.copyOf(ruleFields, ruleFields.length + 1);
+                        ruleFields[ruleFields.length - 1] = field;
+                    }
+                    List<Integer> owners = literals.get(field).computeIfAbsent(literal.text(), t -> new ArrayList<>());
+                    if (!owners.contains(owner)) {
+                        owners.add(owner);
+                    }
                 }
             }
             fieldsByRule[i] = ruleFields;
@@ -84,6 +99,11 @@ final class Prefilter {
         return alwaysEvaluate;
     }
 
+    /** Rules with a single clause, as a bit set over rule numbers (shared: do not modify). */
+    long[] singleClause() {
+        return singleClause;
+    }
+
     /** The numbers of the fields whose literals matter to any rule of {@code rules} (a bit set over rule numbers). */
     int[] fieldsOf(long[] rules) {
         boolean[] wanted = new boolean[fields.length];
@@ -110,7 +130,8 @@ final class Prefilter {
     }
 
     /**
-     * Sets, in {@code scan.hits}, the bit of every rule one of whose literals occurs in the event,
+     * Sets, in {@code scan.hits} ({@code scan.secondHits}), the bit of every rule one of whose
+     * first (second) clause's literals occurs in the event,
      * looking only at {@code fieldNumbers}; bits already set stay set. Values are scanned as they
      * are, folding ASCII case on the fly; only a value with other characters is lower-cased.
      */
@@ -154,11 +175,13 @@ final class Prefilter {
     }
 
     /**
-     * One thread's scan state: the rule bit set being filled, and which literals were already seen
-     * in this event (a literal like {@code \} in a path occurs many times; its rules are marked once).
+     * One thread's scan state: the rule bit sets being filled (one per clause), and which literals
+     * were already seen in this event (a literal like {@code .exe} in a path may occur many times;
+     * its rules are marked once).
      */
     static final class Scan implements AhoCorasick.Hits {
         final long[] hits;
+        final long[] secondHits;
         private final int[] seen;
         private int stamp;
         private int base;
@@ -166,6 +189,7 @@ final class Prefilter {
 
         private Scan(int words, int literals) {
             hits = new long[words];
+            secondHits = new long[words];
             seen = new int[literals];
         }
 
@@ -181,8 +205,10 @@ final class Prefilter {
             int id = base + literal;
             if (seen[id] != stamp) {
                 seen[id] = stamp;
-                for (int rule : owners[literal]) {
-                    hits[rule >>> 6] |= 1L << rule;
+                for (int owner : owners[literal]) {
+                    int rule = owner >>> 1;
+                    long[] bits = (owner & 1) == 0 ? hits : secondHits;
+                    bits[rule >>> 6] |= 1L << rule;
                 }
             }
         }

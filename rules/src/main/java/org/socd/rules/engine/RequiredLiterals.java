@@ -42,6 +42,47 @@ final class RequiredLiterals {
 
     private RequiredLiterals() {}
 
+    /**
+     * Up to {@code max} independent necessary clauses, most selective first: each is a list of
+     * alternatives of which one must hold. Requiring a hit in two clauses (e.g. the image name and
+     * a command-line flag) keeps a rule out of the candidates when only its commonest part occurs.
+     */
+    static List<List<Literal>> clauses(Matcher matcher, int max) {
+        List<List<Literal>> all = new ArrayList<>();
+        collect(matcher, all);
+        all.sort((a, b) -> Integer.compare(score(b), score(a)));
+        List<List<Literal>> chosen = new ArrayList<>();
+        for (List<Literal> clause : all) {
+            if (chosen.size() < max && !chosen.contains(clause)) {
+                chosen.add(clause);
+            }
+        }
+        return chosen;
+    }
+
+    /** Every necessary clause found through nested conjunctions (and {@code |all} value lists). */
+    private static void collect(Matcher matcher, List<List<Literal>> into) {
+        if (matcher instanceof Conjunction and) {
+            for (Matcher operand : and.operands()) {
+                collect(operand, into);
+            }
+            return;
+        }
+        if (matcher instanceof FieldMatcher field && field.requireAll()) {
+            for (ValuePattern pattern : field.patterns()) {
+                String text = text(pattern);
+                if (text != null) {
+                    into.add(List.of(new Literal(field.field(), text)));
+                }
+            }
+            return;
+        }
+        List<Literal> clause = of(matcher);
+        if (clause != null) {
+            into.add(clause);
+        }
+    }
+
     /** The alternatives of which one must hold, or null when nothing useful is necessary. */
     static List<Literal> of(Matcher matcher) {
         if (matcher instanceof FieldMatcher field) {

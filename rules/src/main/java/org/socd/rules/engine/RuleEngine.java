@@ -59,14 +59,18 @@ public final class RuleEngine {
         }
         Prefilter.Scan scan = scans.get();
         long[] hits = scan.hits;
+        long[] secondHits = scan.secondHits;
         Arrays.fill(hits, 0L);
+        Arrays.fill(secondHits, 0L);
         index.prefilter().scan(fields, candidates.literalFields(), scan);
         long[] inLogsource = candidates.rules();
         long[] always = candidates.alwaysEvaluate();
+        long[] singleClause = index.prefilter().singleClause();
         List<RuleMatch> matches = null;
         // Ascending rule numbers are load order, so matches come out in load order.
         for (int w = 0; w < hits.length; w++) {
-            long word = (hits[w] | always[w]) & inLogsource[w];
+            // A rule needs a hit in each of its clauses, unless it has no literal at all.
+            long word = ((hits[w] & (secondHits[w] | singleClause[w])) | always[w]) & inLogsource[w];
             while (word != 0) {
                 CompiledRule rule = ruleArray[(w << 6) + Long.numberOfTrailingZeros(word)];
                 word &= word - 1;
