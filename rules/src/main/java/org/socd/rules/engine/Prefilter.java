@@ -18,10 +18,11 @@ import org.socd.rules.matching.EventFields;
 final class Prefilter {
 
     /**
-     * Literal automaton of one field; literal {@code k} of it has the global id {@code base + k}
-     * and is in the clauses {@code rulesByLiteral[k]}, each {@code rule << 1 | clause}.
+     * Literal automaton of one field; literal {@code k} of it has the global id {@code globalIds[k]}
+     * (the same in every index of the field) and is in the clauses {@code rulesByLiteral[k]}, each
+     * {@code rule << 1 | clause}.
      */
-    private record FieldIndex(String field, AhoCorasick automaton, int base, int[][] rulesByLiteral) {}
+    record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral) {}
 
     /** Necessary clauses used per rule: a rule is a candidate only when each of them has a hit. */
     private static final int CLAUSES = 2;
@@ -35,6 +36,8 @@ final class Prefilter {
     private final int[][] fieldsByRule;
     private final FieldIndex[] fields;
     private final int literalCount;
+    /** Every literal's text by global id. */
+    private final String[] literalTexts;
 
     Prefilter(List<? extends CompiledRule> rules) {
         ruleCount = rules.size();
@@ -76,6 +79,7 @@ final class Prefilter {
             fieldsByRule[i] = ruleFields;
         }
         fields = new FieldIndex[fieldNames.size()];
+        List<String> allTexts = new ArrayList<>();
         int base = 0;
         for (int f = 0; f < fields.length; f++) {
             Map<String, List<Integer>> byText = literals.get(f);
@@ -84,10 +88,16 @@ final class Prefilter {
             for (int k = 0; k < texts.size(); k++) {
                 owners[k] = byText.get(texts.get(k)).stream().mapToInt(Integer::intValue).toArray();
             }
-            fields[f] = new FieldIndex(fieldNames.get(f), new AhoCorasick(texts), base, owners);
+            int[] ids = new int[texts.size()];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = base + k;
+            }
+            fields[f] = new FieldIndex(fieldNames.get(f), new AhoCorasick(texts), ids, owners);
+            texts.forEach(allTexts::add);
             base += texts.size();
         }
         literalCount = base;
+        literalTexts = allTexts.toArray(new String[0]);
     }
 
     static int words(int bits) {
@@ -104,8 +114,14 @@ final class Prefilter {
         return singleClause;
     }
 
-    /** The numbers of the fields whose literals matter to any rule of {@code rules} (a bit set over rule numbers). */
-    int[] fieldsOf(long[] rules) {
+    /**
+     * The indexes to scan for events whose candidate rules are {@code rules} (a bit set over rule
+     * numbers): one per field some of them have literals in. Where those rules use less than half
+     * of a field's literals, the index is rebuilt with only theirs: a smaller automaton stays in
+     * cache (keyword literals of Linux rules have no business in a Windows event's scan). Without
+     * {@code restrict}, the shared full indexes (nothing to build).
+     */
+    FieldIndex[] indexesFor(long[] rules, boolean restrict) {
         boolean[] wanted = new boolean[fields.length];
         for (int rule = 0; rule < ruleCount; rule++) {
             if (isSet(rules, rule)) {
@@ -114,14 +130,33 @@ final class Prefilter {
                 }
             }
         }
-        int[] numbers = new int[fields.length];
-        int count = 0;
+        List<FieldIndex> indexes = new ArrayList<>();
         for (int f = 0; f < fields.length; f++) {
             if (wanted[f]) {
-                numbers[count++] = f;
+                indexes.add(restrict ? restrict(fields[f], rules) : fields[f]);
             }
         }
-        return Arrays.copyOf(numbers, count);
+        return indexes.toArray(new FieldIndex[0]);
+    }
+
+    private FieldIndex restrict(FieldIndex index, long[] rules) {
+        int literals = index.globalIds().length;
+        List<String> texts = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        List<int[]> owners = new ArrayList<>();
+        for (int k = 0; k < literals; k++) {
+            int[] kept = Arrays.stream(index.rulesByLiteral()[k]).filter(owner -> isSet(rules, owner >>> 1)).toArray();
+            if (kept.length > 0) {
+                texts.add(literalTexts[index.globalIds()[k]]);
+                ids.add(index.globalIds()[k]);
+                owners.add(kept);
+            }
+        }
+        if (texts.size() * 2 >= literals) {
+            return index; // not worth a second automaton
+        }
+        return new FieldIndex(index.field(), new AhoCorasick(texts), ids.stream().mapToInt(Integer::intValue).toArray(),
+                owners.toArray(new int[0][]));
     }
 
     /** Per-thread scratch space for {@link #scan}; reused event after event so a scan allocates nothing. */
@@ -132,14 +167,13 @@ final class Prefilter {
     /**
      * Sets, in {@code scan.hits} ({@code scan.secondHits}), the bit of every rule one of whose
      * first (second) clause's literals occurs in the event,
-     * looking only at {@code fieldNumbers}; bits already set stay set. Values are scanned as they
+     * looking only at {@code indexes} (from {@link #indexesFor}); bits already set stay set. Values are scanned as they
      * are, folding ASCII case on the fly; only a value with other characters is lower-cased.
      */
-    void scan(EventFields event, int[] fieldNumbers, Scan scan) {
+    void scan(EventFields event, FieldIndex[] indexes, Scan scan) {
         scan.nextEvent();
-        for (int fieldNumber : fieldNumbers) {
-            FieldIndex index = fields[fieldNumber];
-            scan.base = index.base();
+        for (FieldIndex index : indexes) {
+            scan.ids = index.globalIds();
             scan.owners = index.rulesByLiteral();
             if (RequiredLiterals.KEYWORDS.equals(index.field())) {
                 List<String> values = event.allValues(false);
@@ -184,7 +218,7 @@ final class Prefilter {
         final long[] secondHits;
         private final int[] seen;
         private int stamp;
-        private int base;
+        private int[] ids;
         private int[][] owners;
 
         private Scan(int words, int literals) {
@@ -202,7 +236,7 @@ final class Prefilter {
 
         @Override
         public void hit(int literal) {
-            int id = base + literal;
+            int id = ids[literal];
             if (seen[id] != stamp) {
                 seen[id] = stamp;
                 for (int owner : owners[literal]) {

@@ -62,7 +62,7 @@ public final class RuleEngine {
         long[] secondHits = scan.secondHits;
         Arrays.fill(hits, 0L);
         Arrays.fill(secondHits, 0L);
-        index.prefilter().scan(fields, candidates.literalFields(), scan);
+        index.prefilter().scan(fields, candidates.literalIndexes(), scan);
         long[] inLogsource = candidates.rules();
         long[] always = candidates.alwaysEvaluate();
         long[] singleClause = index.prefilter().singleClause();

@@ -29,10 +29,10 @@ final class RuleIndex {
 
     /**
      * The rules one kind of event can satisfy: {@code rules} as a bit set over rule numbers (load
-     * order), {@code alwaysEvaluate} those of them without a usable literal, and the numbers of
-     * the fields their required literals live in. Shared: the arrays are never modified.
+     * order), {@code alwaysEvaluate} those of them without a usable literal, and the literal
+     * indexes to scan for them. Shared: the arrays are never modified.
      */
-    record Candidates(long[] rules, long[] alwaysEvaluate, int[] literalFields, boolean isEmpty) {}
+    record Candidates(long[] rules, long[] alwaysEvaluate, Prefilter.FieldIndex[] literalIndexes, boolean isEmpty) {}
 
     RuleIndex(List<? extends CompiledRule> rules) {
         Map<RuleLogsource, List<CompiledRule>> grouped = new HashMap<>();
@@ -56,6 +56,8 @@ final class RuleIndex {
         if (cached != null) {
             return cached;
         }
+        // Restricted literal indexes are built once per kind of event; never per event.
+        boolean cacheable = memo.size() < MEMO_LIMIT;
         List<CompiledRule> rules = compute(event);
         long[] mask = new long[Prefilter.words(loadOrder.size())];
         for (CompiledRule rule : rules) {
@@ -66,9 +68,10 @@ final class RuleIndex {
         for (int w = 0; w < always.length; w++) {
             always[w] &= mask[w];
         }
-        Candidates computed = new Candidates(mask, always, prefilter.fieldsOf(mask), rules.isEmpty());
-        if (memo.size() < MEMO_LIMIT) {
-            memo.putIfAbsent(event, computed);
+        Candidates computed = new Candidates(mask, always, prefilter.indexesFor(mask, cacheable), rules.isEmpty());
+        if (cacheable) {
+            Candidates raced = memo.putIfAbsent(event, computed);
+            return raced != null ? raced : computed;
         }
         return computed;
     }
