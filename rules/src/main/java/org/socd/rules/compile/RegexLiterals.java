@@ -12,6 +12,8 @@ public final class RegexLiterals {
 
     /** Shorter literals are not worth checking for. */
     private static final int MIN_LENGTH = 2;
+    /** Characters rare enough in paths and command lines that one alone is a useful literal. */
+    private static final String RARE_CHARACTERS = "`$^{}|~<>;@#![]";
 
     private RegexLiterals() {}
 
@@ -56,8 +58,6 @@ public final class RegexLiterals {
         return literal.length() >= MIN_LENGTH
                 || (literal.length() == 1 && (literal.charAt(0) > 127 || RARE_CHARACTERS.indexOf(literal.charAt(0)) >= 0));
     }
-
-    private static final String RARE_CHARACTERS = "`$^{}|~<>;@#![]";
 
     /** Whether {@code body} is one group from its first to its last character, e.g. {@code (a|b)}, not {@code (a)(b)}. */
     private static boolean wholeGroup(String body) {

@@ -32,7 +32,6 @@ final class RequiredLiterals {
      */
     static final String KEYWORDS = "\u0000keywords";
 
-
     /**
      * Longer literals are cut to their first this-many characters, still necessary (any
      * substring of a necessary text is) and about as selective: without the cut the thousands
