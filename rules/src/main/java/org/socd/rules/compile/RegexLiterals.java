@@ -12,6 +12,8 @@ public final class RegexLiterals {
 
     /** Shorter literals are not worth checking for. */
     private static final int MIN_LENGTH = 2;
+    /** Characters rare enough in paths and command lines that one alone is a useful literal. */
+    private static final String RARE_CHARACTERS = "`$^{}|~<>;@#![]";
 
     private RegexLiterals() {}
 
@@ -39,12 +41,22 @@ public final class RegexLiterals {
                 return null;
             }
             literal = literal.toLowerCase(Locale.ROOT);
-            if (literal.length() < MIN_LENGTH) {
+            if (!selective(literal)) {
                 return null;
             }
             literals.add(literal);
         }
         return literals;
+    }
+
+    /**
+     * Whether looking for {@code literal} rules out enough values to be worth it: two characters
+     * or more, or one that is rare in event values (non-ASCII, or punctuation such as a backtick
+     * that ordinary paths and command lines seldom contain).
+     */
+    public static boolean selective(String literal) {
+        return literal.length() >= MIN_LENGTH
+                || (literal.length() == 1 && (literal.charAt(0) > 127 || RARE_CHARACTERS.indexOf(literal.charAt(0)) >= 0));
     }
 
     /** Whether {@code body} is one group from its first to its last character, e.g. {@code (a|b)}, not {@code (a)(b)}. */

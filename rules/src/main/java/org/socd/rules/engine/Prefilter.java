@@ -1,100 +1,250 @@
 package org.socd.rules.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import org.socd.protocol.event.Event;
 import org.socd.rules.matching.EventFields;
 
 /**
  * The per-event candidate set: which rules can possibly match, from one Aho-Corasick pass per
  * field over the event's lower-cased values (see {@link RequiredLiterals}). Immutable and
- * thread-safe; the per-event result is a fresh bit set.
+ * thread-safe; the per-event state lives in a {@link Scan} owned by the calling thread.
  */
 final class Prefilter {
 
-    /** Literal automaton of one field, and for each literal id the rules it may unlock. */
-    private record FieldIndex(AhoCorasick automaton, int[][] rulesByLiteral) {}
+    /**
+     * Literal automaton of one field; literal {@code k} of it has the global id {@code globalIds[k]}
+     * (the same in every index of the field) and is in the clauses {@code rulesByLiteral[k]}, each
+     * {@code rule << 1 | clause}.
+     */
+    record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral) {}
+
+    /** Necessary clauses used per rule: a rule is a candidate only when each of them has a hit. */
+    private static final int CLAUSES = 2;
 
     private final int ruleCount;
-    private final boolean[] alwaysEvaluate;
-    /** Per rule, the fields its literals live in (to compute the fields one logsource needs). */
-    private final List<Set<String>> fieldsByRule;
-    private final Map<String, FieldIndex> byField;
+    /** Bit set over rule numbers: rules with one clause only (no second clause to wait for). */
+    private final long[] singleClause;
+    /** Bit set over rule numbers: rules without a usable literal, evaluated whenever their logsource fits. */
+    private final long[] alwaysEvaluate;
+    /** Per rule, the numbers of the fields its literals live in. */
+    private final int[][] fieldsByRule;
+    private final FieldIndex[] fields;
+    private final int literalCount;
+    /** Every literal's text by global id. */
+    private final String[] literalTexts;
 
     Prefilter(List<? extends CompiledRule> rules) {
         ruleCount = rules.size();
-        alwaysEvaluate = new boolean[ruleCount];
-        fieldsByRule = new ArrayList<>(ruleCount);
-        Map<String, Map<String, List<Integer>>> literals = new LinkedHashMap<>();
+        alwaysEvaluate = new long[words(ruleCount)];
+        singleClause = new long[words(ruleCount)];
+        fieldsByRule = new int[ruleCount][];
+        Map<String, Integer> fieldNumbers = new HashMap<>();
+        List<Map<String, List<Integer>>> literals = new ArrayList<>();
+        List<String> fieldNames = new ArrayList<>();
         for (int i = 0; i < ruleCount; i++) {
-            List<RequiredLiterals.Literal> required = RequiredLiterals.of(rules.get(i).matcher());
-            Set<String> fields = new LinkedHashSet<>();
-            if (required == null) {
-                alwaysEvaluate[i] = true;
-            } else {
-                for (RequiredLiterals.Literal literal : required) {
-                    fields.add(literal.field());
-                    List<Integer> owners = literals.computeIfAbsent(literal.field(), f -> new LinkedHashMap<>())
-                            .computeIfAbsent(literal.text(), t -> new ArrayList<>());
-                    if (owners.isEmpty() || owners.get(owners.size() - 1) != i) {
-                        owners.add(i);
+            List<List<RequiredLiterals.Literal>> clauses = RequiredLiterals.clauses(rules.get(i).matcher(), CLAUSES);
+            if (clauses.isEmpty()) {
+                alwaysEvaluate[i >>> 6] |= 1L << i;
+                fieldsByRule[i] = new int[0];
+                continue;
+            }
+            if (clauses.size() == 1) {
+                singleClause[i >>> 6] |= 1L << i;
+            }
+            int[] ruleFields = new int[0];
+            for (int clause = 0; clause < clauses.size(); clause++) {
+                int owner = i << 1 | clause;
+                for (RequiredLiterals.Literal literal : clauses.get(clause)) {
+                    int field = fieldNumbers.computeIfAbsent(literal.field(), f -> {
+                        fieldNames.add(f);
+                        literals.add(new LinkedHashMap<>());
+                        return fieldNames.size() - 1;
+                    });
+                    if (Arrays.stream(ruleFields).noneMatch(f -> f == field)) {
+                        ruleFields = Arrays.copyOf(ruleFields, ruleFields.length + 1);
+                        ruleFields[ruleFields.length - 1] = field;
+                    }
+                    List<Integer> owners = literals.get(field).computeIfAbsent(literal.text(), t -> new ArrayList<>());
+                    if (!owners.contains(owner)) {
+                        owners.add(owner);
                     }
                 }
             }
-            fieldsByRule.add(Set.copyOf(fields));
+            fieldsByRule[i] = ruleFields;
         }
-        Map<String, FieldIndex> indexes = new HashMap<>();
-        literals.forEach((field, byText) -> {
+        fields = new FieldIndex[fieldNames.size()];
+        List<String> allTexts = new ArrayList<>();
+        int base = 0;
+        for (int f = 0; f < fields.length; f++) {
+            Map<String, List<Integer>> byText = literals.get(f);
             List<String> texts = new ArrayList<>(byText.keySet());
             int[][] owners = new int[texts.size()][];
             for (int k = 0; k < texts.size(); k++) {
                 owners[k] = byText.get(texts.get(k)).stream().mapToInt(Integer::intValue).toArray();
             }
-            indexes.put(field, new FieldIndex(new AhoCorasick(texts), owners));
-        });
-        byField = Map.copyOf(indexes);
-    }
-
-    boolean alwaysEvaluate(int rule) {
-        return alwaysEvaluate[rule];
-    }
-
-    /** The fields whose literals matter to any of {@code rules} (by global rule number). */
-    List<String> fieldsOf(int[] rules) {
-        Set<String> fields = new LinkedHashSet<>();
-        for (int rule : rules) {
-            fields.addAll(fieldsByRule.get(rule));
-        }
-        return List.copyOf(fields);
-    }
-
-    /** A bit set over rule numbers: set when one of the rule's literals occurs in the event. */
-    long[] scan(EventFields event, List<String> fields) {
-        long[] hit = new long[(ruleCount + 63) >>> 6];
-        for (int f = 0; f < fields.size(); f++) {
-            String field = fields.get(f);
-            List<String> values = event.lowerCaseValues(field);
-            if (values.isEmpty()) {
-                continue;
+            int[] ids = new int[texts.size()];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = base + k;
             }
-            FieldIndex index = byField.get(field);
-            int[][] owners = index.rulesByLiteral();
-            for (int v = 0; v < values.size(); v++) {
-                index.automaton().search(values.get(v), literal -> {
-                    for (int rule : owners[literal]) {
-                        hit[rule >>> 6] |= 1L << rule;
+            fields[f] = new FieldIndex(fieldNames.get(f), new AhoCorasick(texts), ids, owners);
+            texts.forEach(allTexts::add);
+            base += texts.size();
+        }
+        literalCount = base;
+        literalTexts = allTexts.toArray(new String[0]);
+    }
+
+    static int words(int bits) {
+        return (bits + 63) >>> 6;
+    }
+
+    /** Rules without a usable literal, as a bit set over rule numbers (shared: do not modify). */
+    long[] alwaysEvaluate() {
+        return alwaysEvaluate;
+    }
+
+    /** Rules with a single clause, as a bit set over rule numbers (shared: do not modify). */
+    long[] singleClause() {
+        return singleClause;
+    }
+
+    /**
+     * The indexes to scan for events whose candidate rules are {@code rules} (a bit set over rule
+     * numbers): one per field some of them have literals in. Where those rules use less than half
+     * of a field's literals, the index is rebuilt with only theirs: a smaller automaton stays in
+     * cache (keyword literals of Linux rules have no business in a Windows event's scan). Without
+     * {@code restrict}, the shared full indexes (nothing to build).
+     */
+    FieldIndex[] indexesFor(long[] rules, boolean restrict) {
+        boolean[] wanted = new boolean[fields.length];
+        for (int rule = 0; rule < ruleCount; rule++) {
+            if (isSet(rules, rule)) {
+                for (int field : fieldsByRule[rule]) {
+                    wanted[field] = true;
+                }
+            }
+        }
+        List<FieldIndex> indexes = new ArrayList<>();
+        for (int f = 0; f < fields.length; f++) {
+            if (wanted[f]) {
+                indexes.add(restrict ? restrict(fields[f], rules) : fields[f]);
+            }
+        }
+        return indexes.toArray(new FieldIndex[0]);
+    }
+
+    private FieldIndex restrict(FieldIndex index, long[] rules) {
+        int literals = index.globalIds().length;
+        List<String> texts = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        List<int[]> owners = new ArrayList<>();
+        for (int k = 0; k < literals; k++) {
+            int[] kept = Arrays.stream(index.rulesByLiteral()[k]).filter(owner -> isSet(rules, owner >>> 1)).toArray();
+            if (kept.length > 0) {
+                texts.add(literalTexts[index.globalIds()[k]]);
+                ids.add(index.globalIds()[k]);
+                owners.add(kept);
+            }
+        }
+        if (texts.size() * 2 >= literals) {
+            return index; // not worth a second automaton
+        }
+        return new FieldIndex(index.field(), new AhoCorasick(texts), ids.stream().mapToInt(Integer::intValue).toArray(),
+                owners.toArray(new int[0][]));
+    }
+
+    /** Per-thread scratch space for {@link #scan}; reused event after event so a scan allocates nothing. */
+    Scan newScan() {
+        return new Scan(words(ruleCount), literalCount);
+    }
+
+    /**
+     * Sets, in {@code scan.hits} ({@code scan.secondHits}), the bit of every rule one of whose
+     * first (second) clause's literals occurs in the event,
+     * looking only at {@code indexes} (from {@link #indexesFor}); bits already set stay set. Values are scanned as they
+     * are, folding ASCII case on the fly; only a value with other characters is lower-cased.
+     */
+    void scan(EventFields event, FieldIndex[] indexes, Scan scan) {
+        scan.nextEvent();
+        for (FieldIndex index : indexes) {
+            scan.ids = index.globalIds();
+            scan.owners = index.rulesByLiteral();
+            if (RequiredLiterals.KEYWORDS.equals(index.field())) {
+                List<String> values = event.allValues(false);
+                for (int v = 0; v < values.size(); v++) {
+                    if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
+                        index.automaton().search(values.get(v).toLowerCase(Locale.ROOT), scan);
                     }
-                });
+                }
+                // A renamed message or raw field may live outside the top level.
+                if (event.isRenamed(Event.MESSAGE)) {
+                    search(index, Event.MESSAGE, event, scan);
+                }
+                if (event.isRenamed(Event.RAW)) {
+                    search(index, Event.RAW, event, scan);
+                }
+            } else {
+                search(index, index.field(), event, scan);
             }
         }
-        return hit;
+    }
+
+    private static void search(FieldIndex index, String field, EventFields event, Scan scan) {
+        List<String> values = event.values(field);
+        for (int v = 0; v < values.size(); v++) {
+            if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
+                index.automaton().search(event.lowerCaseValues(field).get(v), scan);
+            }
+        }
     }
 
     static boolean isSet(long[] bits, int rule) {
         return (bits[rule >>> 6] & (1L << rule)) != 0;
+    }
+
+    /**
+     * One thread's scan state: the rule bit sets being filled (one per clause), and which literals
+     * were already seen in this event (a literal like {@code .exe} in a path may occur many times;
+     * its rules are marked once).
+     */
+    static final class Scan implements AhoCorasick.Hits {
+        final long[] hits;
+        final long[] secondHits;
+        private final int[] seen;
+        private int stamp;
+        private int[] ids;
+        private int[][] owners;
+
+        private Scan(int words, int literals) {
+            hits = new long[words];
+            secondHits = new long[words];
+            seen = new int[literals];
+        }
+
+        private void nextEvent() {
+            if (++stamp == 0) {
+                Arrays.fill(seen, 0); // wrapped after 2^32 events: forget the old stamps
+                stamp = 1;
+            }
+        }
+
+        @Override
+        public void hit(int literal) {
+            int id = ids[literal];
+            if (seen[id] != stamp) {
+                seen[id] = stamp;
+                for (int owner : owners[literal]) {
+                    int rule = owner >>> 1;
+                    long[] bits = (owner & 1) == 0 ? hits : secondHits;
+                    bits[rule >>> 6] |= 1L << rule;
+                }
+            }
+        }
     }
 }

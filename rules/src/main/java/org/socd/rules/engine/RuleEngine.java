@@ -1,6 +1,7 @@
 package org.socd.rules.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.socd.protocol.event.Event;
 import org.socd.rules.RuleMatch;
@@ -13,19 +14,25 @@ import org.socd.rules.matching.EventFields;
  * the rules to those of the event's logsources, then the pre-filter (one Aho-Corasick pass per
  * field over lower-cased values) to those whose required literals occur; only those are
  * evaluated. Immutable (apart from internal, thread-safe caches per kind of event) and
- * thread-safe: several pipeline threads call {@link #evaluate} concurrently; all per-event state
- * is local to the call.
+ * thread-safe: several pipeline threads call {@link #evaluate} concurrently; per-event state is
+ * local to the call or to the calling thread (the pre-filter's reusable scan buffers).
  */
 public final class RuleEngine {
 
     private final List<CompiledRule> rules;
     private final RuleIndex index;
+    private final CompiledRule[] ruleArray;
     private final LogsourceMapping mapping;
+    /** Each thread's scan state (pipeline shards, hunt workers): reused, so evaluation does not allocate it per event. */
+    private final ThreadLocal<Prefilter.Scan> scans;
 
     private RuleEngine(List<? extends CompiledRule> rules, LogsourceMapping mapping) {
         this.rules = List.copyOf(rules);
+        this.ruleArray = this.rules.toArray(new CompiledRule[0]);
         this.index = new RuleIndex(this.rules);
         this.mapping = mapping;
+        Prefilter prefilter = index.prefilter();
+        this.scans = ThreadLocal.withInitial(prefilter::newScan);
     }
 
     /** An engine over {@code rules} with socd's bundled logsource mapping. */
@@ -46,26 +53,33 @@ public final class RuleEngine {
         EventFields fields = new EventFields(event);
         EventLogsource logsource = mapping.derive(fields);
         fields.useAliases(logsource.fieldAliases());
-        List<RuleMatch> matches = null;
         RuleIndex.Candidates candidates = index.candidates(logsource);
-        if (candidates.rules().isEmpty()) {
+        if (candidates.isEmpty()) {
             return List.of();
         }
-        Prefilter prefilter = index.prefilter();
-        long[] hit = prefilter.scan(fields, candidates.literalFields());
-        List<CompiledRule> rules = candidates.rules();
-        int[] numbers = candidates.numbers();
-        for (int i = 0; i < rules.size(); i++) {
-            int number = numbers[i];
-            if (!prefilter.alwaysEvaluate(number) && !Prefilter.isSet(hit, number)) {
-                continue; // none of the literals the rule needs occurs in the event
-            }
-            CompiledRule rule = rules.get(i);
-            if (rule.matcher().matches(fields)) {
-                if (matches == null) {
-                    matches = new ArrayList<>(2);
+        Prefilter.Scan scan = scans.get();
+        long[] hits = scan.hits;
+        long[] secondHits = scan.secondHits;
+        Arrays.fill(hits, 0L);
+        Arrays.fill(secondHits, 0L);
+        index.prefilter().scan(fields, candidates.literalIndexes(), scan);
+        long[] inLogsource = candidates.rules();
+        long[] always = candidates.alwaysEvaluate();
+        long[] singleClause = index.prefilter().singleClause();
+        List<RuleMatch> matches = null;
+        // Ascending rule numbers are load order, so matches come out in load order.
+        for (int w = 0; w < hits.length; w++) {
+            // A rule needs a hit in each of its clauses, unless it has no literal at all.
+            long word = ((hits[w] & (secondHits[w] | singleClause[w])) | always[w]) & inLogsource[w];
+            while (word != 0) {
+                CompiledRule rule = ruleArray[(w << 6) + Long.numberOfTrailingZeros(word)];
+                word &= word - 1;
+                if (rule.matcher().matches(fields)) {
+                    if (matches == null) {
+                        matches = new ArrayList<>(2);
+                    }
+                    matches.add(rule.match());
                 }
-                matches.add(rule.match());
             }
         }
         return matches == null ? List.of() : List.copyOf(matches);

@@ -1,7 +1,6 @@
 package org.socd.rules.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,10 +28,11 @@ final class RuleIndex {
     private final Prefilter prefilter;
 
     /**
-     * The rules one kind of event can satisfy, in load order, with their global numbers (for the
-     * pre-filter's bit set) and the fields their required literals live in.
+     * The rules one kind of event can satisfy: {@code rules} as a bit set over rule numbers (load
+     * order), {@code alwaysEvaluate} those of them without a usable literal, and the literal
+     * indexes to scan for them. Shared: the arrays are never modified.
      */
-    record Candidates(List<CompiledRule> rules, int[] numbers, List<String> literalFields) {}
+    record Candidates(long[] rules, long[] alwaysEvaluate, Prefilter.FieldIndex[] literalIndexes, boolean isEmpty) {}
 
     RuleIndex(List<? extends CompiledRule> rules) {
         Map<RuleLogsource, List<CompiledRule>> grouped = new HashMap<>();
@@ -50,20 +50,28 @@ final class RuleIndex {
         return prefilter;
     }
 
-    /** Every rule whose logsource the event satisfies, each once, in a shared immutable list. */
+    /** Every rule whose logsource the event satisfies. */
     Candidates candidates(EventLogsource event) {
         Candidates cached = memo.get(event);
         if (cached != null) {
             return cached;
         }
+        // Restricted literal indexes are built once per kind of event; never per event.
+        boolean cacheable = memo.size() < MEMO_LIMIT;
         List<CompiledRule> rules = compute(event);
-        int[] numbers = new int[rules.size()];
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = loadOrder.get(rules.get(i));
+        long[] mask = new long[Prefilter.words(loadOrder.size())];
+        for (CompiledRule rule : rules) {
+            int number = loadOrder.get(rule);
+            mask[number >>> 6] |= 1L << number;
         }
-        Candidates computed = new Candidates(rules, numbers, prefilter.fieldsOf(numbers));
-        if (memo.size() < MEMO_LIMIT) {
-            memo.putIfAbsent(event, computed);
+        long[] always = prefilter.alwaysEvaluate().clone();
+        for (int w = 0; w < always.length; w++) {
+            always[w] &= mask[w];
+        }
+        Candidates computed = new Candidates(mask, always, prefilter.indexesFor(mask, cacheable), rules.isEmpty());
+        if (cacheable) {
+            Candidates raced = memo.putIfAbsent(event, computed);
+            return raced != null ? raced : computed;
         }
         return computed;
     }
@@ -80,9 +88,7 @@ final class RuleIndex {
                 }
             }
         }
-        // Load order, so matches come out in the same order however the index is probed.
-        rules.sort(Comparator.comparingInt(loadOrder::get));
-        return List.copyOf(rules);
+        return rules;
     }
 
     private static List<String> withUnset(Set<String> values) {

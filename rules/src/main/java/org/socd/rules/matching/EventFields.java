@@ -46,6 +46,11 @@ public final class EventFields {
         return event.get(field);
     }
 
+    /** Whether a rule asking for {@code field} reads another event field (a logsource rename). */
+    public boolean isRenamed(String field) {
+        return aliases.containsKey(field);
+    }
+
     public Event event() {
         return event;
     }

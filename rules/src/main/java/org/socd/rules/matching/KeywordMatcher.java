@@ -42,6 +42,15 @@ public final class KeywordMatcher implements Matcher {
         return onMessage.requireAll();
     }
 
+    /** The keyword values (any one, or all with {@link #requireAll()}). */
+    public List<ValuePattern> patterns() {
+        return onMessage.patterns();
+    }
+
+    public boolean requireAll() {
+        return onMessage.requireAll();
+    }
+
     @Override
     public String toString() {
         return "KeywordMatcher" + onMessage.patterns() + (onMessage.requireAll() ? " all" : "");

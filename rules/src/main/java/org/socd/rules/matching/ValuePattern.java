@@ -56,16 +56,20 @@ public sealed interface ValuePattern {
 
     /**
      * A Sigma {@code re} value: found anywhere in the original (not lower-cased) value.
-     * {@code required} (lower-case, may be empty) lists texts of which every match contains one:
-     * checked first, because a substring test is far cheaper than running RE2/J.
+     * {@code minLength} (chars every match has at least) and {@code required} (lower-case, may
+     * be empty: texts of which every match contains one) are checked first, because a length
+     * or substring test is far cheaper than running RE2/J.
      */
-    record Regex(Pattern regex, List<String> required) implements ValuePattern {
+    record Regex(Pattern regex, List<String> required, int minLength) implements ValuePattern {
         public Regex {
             required = List.copyOf(required);
         }
 
         @Override
         public boolean test(String value) {
+            if (value.length() < minLength) {
+                return false;
+            }
             if (!required.isEmpty() && !containsAnyIgnoringCase(value, required)) {
                 return false;
             }

@@ -1,6 +1,7 @@
 package org.socd.rules.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +15,26 @@ class AhoCorasickTest {
 
     @Test
     void agreesWithContainsOnRandomInput() {
+        agreesWithContains(AhoCorasick.DEFAULT_DENSE_CELLS);
+    }
+
+    /** Only the root (or a few nodes) dense: the sparse children and failure walk do the work. */
+    @Test
+    void agreesWithContainsWhenMostNodesAreSparse() {
+        agreesWithContains(1);
+        agreesWithContains(40);
+    }
+
+    private static void agreesWithContains(int denseCells) {
         Random random = new Random(42);
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 300; round++) {
             List<String> patterns = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                patterns.add(randomText(random, 1 + random.nextInt(4)));
+                patterns.add(randomText(random, 1 + random.nextInt(5), PATTERN_CHARS));
             }
-            AhoCorasick automaton = new AhoCorasick(patterns);
-            String text = randomText(random, random.nextInt(40));
+            AhoCorasick automaton = new AhoCorasick(patterns, denseCells);
+            // Texts also contain 'z', which no pattern does (the class that always leads to the root).
+            String text = randomText(random, random.nextInt(40), PATTERN_CHARS + "z");
             Set<Integer> found = new TreeSet<>();
             automaton.search(text, found::add);
             Set<Integer> expected = new TreeSet<>();
@@ -34,6 +47,35 @@ class AhoCorasickTest {
         }
     }
 
+    /** Case folded while scanning: the same hits as a search of the lower-cased text, or a refusal at non-ASCII. */
+    @Test
+    void asciiCaseFoldingAgreesWithLowerCasedText() {
+        Random random = new Random(43);
+        for (int round = 0; round < 300; round++) {
+            List<String> patterns = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                patterns.add(randomText(random, 1 + random.nextInt(5), PATTERN_CHARS));
+            }
+            AhoCorasick automaton = new AhoCorasick(patterns, round % 2 == 0 ? 1 : AhoCorasick.DEFAULT_DENSE_CELLS);
+            String text = randomText(random, random.nextInt(40), round % 3 == 0 ? "aAbBcC\\z€" : "aAbBcC\\z");
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            Set<Integer> expected = new TreeSet<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (lower.contains(patterns.get(i))) {
+                    expected.add(i);
+                }
+            }
+            Set<Integer> found = new TreeSet<>();
+            boolean complete = automaton.searchAsciiIgnoringCase(text, found::add);
+            assertEquals(text.chars().allMatch(c -> c < 128), complete, text);
+            if (complete) {
+                assertEquals(expected, found, patterns + " in " + text);
+            } else {
+                assertTrue(expected.containsAll(found), "only true hits before giving up: " + found + " in " + text);
+            }
+        }
+    }
+
     @Test
     void windowsPaths() {
         AhoCorasick automaton = new AhoCorasick(List.of("\\whoami.exe", "ami", "whoami", "\\cmd.exe", "-enc"));
@@ -42,10 +84,13 @@ class AhoCorasickTest {
         assertEquals(Set.of(0, 1, 2), found);
     }
 
-    private static String randomText(Random random, int length) {
+    /** A small alphabet so patterns overlap and nest; 'é' and '€' take the non-ASCII path. */
+    private static final String PATTERN_CHARS = "abc\\é€";
+
+    private static String randomText(Random random, int length, String chars) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            text.append("abc\\".charAt(random.nextInt(4)));
+            text.append(chars.charAt(random.nextInt(chars.length())));
         }
         return text.toString();
     }
