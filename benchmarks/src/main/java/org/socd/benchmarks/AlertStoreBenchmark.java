@@ -130,6 +130,17 @@ public class AlertStoreBenchmark {
                 StatsQuery.autoInterval(from, SyntheticAlerts.END)));
     }
 
+    /**
+     * (e) as the API sees it: 30 days back from a "now" in the middle of a day and of a minute,
+     * so the window has partial days at both ends and the histogram's boundaries cut minutes.
+     */
+    @Benchmark
+    public AlertStats statsByRule30dFromNow() {
+        var to = SyntheticAlerts.END.minus(Duration.ofHours(7).plusMinutes(13).plusMillis(29_417));
+        var from = to.minus(Duration.ofDays(30));
+        return store.stats(new StatsQuery("", from, to, StatsQuery.GroupBy.RULE, 10, StatsQuery.autoInterval(from, to)));
+    }
+
     private static long sizeMb(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);

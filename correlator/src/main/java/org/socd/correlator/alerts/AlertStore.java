@@ -102,6 +102,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     private final Set<String> touched = ConcurrentHashMap.newKeySet();
     private final AtomicLong seq;
     private final List<Consumer<StoredAlert>> updateListeners = new CopyOnWriteArrayList<>();
+    private final PrecountedStats precounts = new PrecountedStats();
     private long lastBatchRefreshNanos;
     private long lastErrorLogNanos;
 
@@ -331,8 +332,17 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
     }
 
-    /** Counts by one field and a histogram over a detection window. */
+    /**
+     * Counts by one field and a histogram over a detection window. Without a query filter the
+     * whole UTC days of the window come from per-segment counts ({@link PrecountedStats}); with
+     * one, the matching alerts' doc values are walked. Both give the same, exact answer.
+     */
     public AlertStats stats(StatsQuery query) {
+        return stats(query, true);
+    }
+
+    /** {@link #stats(StatsQuery)}, optionally without the precounted path (tests compare the two). */
+    AlertStats stats(StatsQuery query, boolean precounted) {
         Query parsed = new AlertQueryParser(analyzer).parse(query.query());
         Query filtered = withDetectionWindow(parsed, query.from(), query.to());
         long from = query.from().toEpochMilli();
@@ -341,8 +351,12 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         try {
             StatsCollector collector = new StatsCollector(query.groupBy().field, from,
                     query.to().toEpochMilli(), interval);
-            searcher.search(filtered, collector);
-            collector.finish();
+            boolean counted = precounted && parsed instanceof MatchAllDocsQuery
+                    && precounts.count(searcher, query.groupBy().field, from, exclusiveEndMillis(query.to()), collector);
+            if (!counted) {
+                searcher.search(filtered, collector);
+                collector.finish();
+            }
             List<AlertStats.Group> groups = collector.groups.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
@@ -359,6 +373,11 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         } finally {
             release(searcher);
         }
+    }
+
+    /** Segment counts held by the precounted stats path (tests check that it was taken). */
+    int precountedEntries() {
+        return precounts.cachedEntries();
     }
 
     /** Rule ids are opaque; their title is what an analyst recognises. */
@@ -521,13 +540,17 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
         long from = fromInstant == null ? Long.MIN_VALUE : fromInstant.toEpochMilli();
         // 'to' is exclusive, so that consecutive windows neither overlap nor leave gaps.
-        // The index holds milliseconds; a 'to' inside a millisecond keeps that millisecond.
-        long to = toInstant == null ? Long.MAX_VALUE
-                : toInstant.getNano() % 1_000_000 == 0 ? toInstant.toEpochMilli() - 1 : toInstant.toEpochMilli();
+        long to = toInstant == null ? Long.MAX_VALUE : exclusiveEndMillis(toInstant) - 1;
         return new BooleanQuery.Builder()
                 .add(parsed, BooleanClause.Occur.MUST)
                 .add(LongPoint.newRangeQuery(AlertDocuments.DETECTED_AT, from, to), BooleanClause.Occur.FILTER)
                 .build();
+    }
+
+    /** The first millisecond after a window ending (exclusively) at {@code to}. */
+    private static long exclusiveEndMillis(Instant to) {
+        // The index holds milliseconds; a 'to' inside a millisecond keeps that millisecond.
+        return to.getNano() % 1_000_000 == 0 ? to.toEpochMilli() : to.toEpochMilli() + 1;
     }
 
     private static List<StoredAlert> load(IndexSearcher searcher, TopDocs top) throws IOException {
