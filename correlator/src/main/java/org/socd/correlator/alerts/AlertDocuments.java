@@ -131,9 +131,8 @@ final class AlertDocuments {
         for (Note note : stored.notes()) {
             doc.add(new TextField(NOTES, note.text(), Field.Store.NO));
         }
-        // Only detection time is sorted and counted by; event time is searched by range (points).
-        addInstant(doc, TIMESTAMP, alert.timestamp(), false);
-        addInstant(doc, DETECTED_AT, alert.detectedAt(), true);
+        addInstant(doc, TIMESTAMP, alert.timestamp());
+        addInstant(doc, DETECTED_AT, alert.detectedAt());
         doc.add(new NumericDocValuesField(SEQ, seq));
         doc.add(new StoredField(SEQ, seq));
         // Bytes, not a String: Lucene stores UTF-8, and Jackson writes it directly.
@@ -250,12 +249,12 @@ final class AlertDocuments {
         }
     }
 
-    private static void addInstant(Document doc, String field, Instant instant, boolean docValues) {
+    private static void addInstant(Document doc, String field, Instant instant) {
         long millis = instant.toEpochMilli();
         doc.add(new LongPoint(field, millis));
-        if (docValues) {
-            doc.add(new NumericDocValuesField(field, millis));
-        }
+        // Event time's doc values are read by nothing yet, but Lucene 9 wants one schema per
+        // field in an index: dropping them would refuse every alert on an existing data dir.
+        doc.add(new NumericDocValuesField(field, millis));
         // Stored as epoch nanoseconds so the instant comes back exactly: formatting ISO-8601
         // text cost more than the rest of the field. An event claiming a time outside
         // 1677..2262 (garbage in) keeps the text form, which reading understands too.
