@@ -30,6 +30,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.FieldDoc;
@@ -53,11 +59,10 @@ import org.apache.lucene.index.StoredFields;
 /**
  * The alerts analysts search and work on: an embedded Lucene index with near-real-time search.
  *
- * <p>An accepted alert becomes searchable within about a second: the store refreshes its
- * searcher at the end of a pipeline batch (at most every {@value #BATCH_REFRESH_MILLIS} ms,
- * so a busy pipeline does not reopen readers thousands of times a second) and a background
- * thread refreshes every {@value #BACKGROUND_REFRESH_MILLIS} ms, so the last batch before a
- * quiet period shows up too. Changes are committed (made durable) periodically when there are
+ * <p>An accepted alert becomes searchable within about a second: a background thread
+ * refreshes the searcher every {@value #BACKGROUND_REFRESH_MILLIS} ms. Not the pipeline
+ * thread: a refresh flushes the alerts indexed since the last one into a new segment, and
+ * that work would otherwise come out of the pipeline's single alert thread. Changes are committed (made durable) periodically when there are
  * any, and on {@link #close()}; what is lost in a crash between commits comes back from the
  * journal replay, which rewrites alerts under the same deterministic ids instead of
  * duplicating them.
@@ -72,8 +77,9 @@ import org.apache.lucene.index.StoredFields;
  */
 public final class AlertStore implements AlertSink, AutoCloseable {
 
-    static final long BATCH_REFRESH_MILLIS = 100;
     static final long BACKGROUND_REFRESH_MILLIS = 200;
+    /** Room for this many new ids (at about 10 bits each) before the id filter is refilled bigger. */
+    static final long MIN_ID_FILTER_HEADROOM = 1 << 20;
 
     private static final Logger LOG = System.getLogger(AlertStore.class.getName());
     /** Detection time, then indexing order reversed: alerts of one busy millisecond stay newest first. */
@@ -103,7 +109,11 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     private final AtomicLong seq;
     private final List<Consumer<StoredAlert>> updateListeners = new CopyOnWriteArrayList<>();
     private final PrecountedStats precounts = new PrecountedStats();
-    private long lastBatchRefreshNanos;
+    /** Ids that may be in the index; null until filled at open (every write is an update until then). */
+    private volatile IdFilter ids;
+    /** A bigger filter being filled from the index; writes go into it as well. */
+    private volatile IdFilter idsFilling;
+    private final AtomicBoolean fillScheduled = new AtomicBoolean();
     private long lastErrorLogNanos;
 
     private AlertStore(Path indexDir, Directory directory, IndexWriter writer, Analyzer analyzer,
@@ -134,6 +144,8 @@ public final class AlertStore implements AlertSink, AutoCloseable {
                 BACKGROUND_REFRESH_MILLIS, BACKGROUND_REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         long commitMillis = settings.commitInterval().toMillis();
         committer.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
+        fillScheduled.set(true);
+        committer.execute(this::fillIdFilter);
         // Retention shares the commit thread: both are slow I/O, neither is urgent. First run a
         // minute after start, so a restart loop does not delete while the journal replays.
         committer.scheduleWithFixedDelay(this::retentionTask, 60, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
@@ -158,10 +170,16 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         Directory directory = new MMapDirectory(indexDir);
         IndexWriter writer;
         try {
+            TieredMergePolicy merges = new TieredMergePolicy();
+            // Compound files save file handles but copy every segment once more; the store
+            // flushes a small segment per refresh, several a second, so the copy is paid often.
+            merges.setNoCFSRatio(0.0);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setUseCompoundFile(false)
+                    .setMergePolicy(merges)
                     // Bulk indexing (a journal replay, a burst) flushes fewer, larger segments.
-                    .setRAMBufferSizeMB(64);
+                    .setRAMBufferSizeMB(256);
             writer = new IndexWriter(directory, config);
         } catch (LockObtainFailedException e) {
             directory.close();
@@ -212,19 +230,90 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     }
 
     private void write(StoredAlert stored, long sequence) throws IOException {
-        writer.updateDocument(AlertDocuments.idTerm(stored.id()), AlertDocuments.toDocument(stored, sequence));
+        Term id = AlertDocuments.idTerm(stored.id());
+        Document doc = AlertDocuments.toDocument(stored, sequence);
+        IdFilter known = ids;
+        if (known != null && !known.mightContain(id.bytes())) {
+            writer.addDocument(doc); // certainly a new id: no delete term to apply
+        } else {
+            writer.updateDocument(id, doc);
+        }
         changed.set(true);
+        if (known != null) {
+            known.add(id.bytes());
+        }
+        IdFilter next = idsFilling;
+        if (next != null) {
+            next.add(id.bytes());
+        }
+        if (known != null && next == null && known.full() && fillScheduled.compareAndSet(false, true)) {
+            committer.execute(this::fillIdFilter);
+        }
     }
 
+    /**
+     * Fills a new {@link IdFilter} from the ids in the index and then uses it. The pipeline goes
+     * on meanwhile: under the write lock the searcher is refreshed (so it holds every alert
+     * written so far) and the new filter registered (so every later write goes into it too).
+     */
+    private void fillIdFilter() {
+        IndexSearcher searcher;
+        IdFilter next;
+        writeLock.lock();
+        try {
+            if (closed.get()) {
+                fillScheduled.set(false);
+                return;
+            }
+            searchers.maybeRefreshBlocking();
+            searcher = searchers.acquire();
+            long maxDoc = searcher.getIndexReader().maxDoc();
+            next = new IdFilter(maxDoc + Math.max(MIN_ID_FILTER_HEADROOM, maxDoc / 2));
+            idsFilling = next;
+        } catch (IOException | RuntimeException e) {
+            fillScheduled.set(false);
+            logRateLimited("cannot read alert ids from " + indexDir + "; alerts are written as updates meanwhile", e);
+            return;
+        } finally {
+            writeLock.unlock();
+        }
+        boolean filled = false;
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(AlertDocuments.ID);
+                if (terms != null) {
+                    TermsEnum each = terms.iterator();
+                    for (BytesRef id = each.next(); id != null; id = each.next()) {
+                        next.add(id);
+                    }
+                }
+            }
+            filled = true;
+        } catch (IOException | RuntimeException e) {
+            logRateLimited("cannot read alert ids from " + indexDir + "; alerts are written as updates meanwhile", e);
+        } finally {
+            release(searcher);
+            writeLock.lock();
+            try {
+                if (filled) {
+                    ids = next;
+                }
+                idsFilling = null;
+            } finally {
+                writeLock.unlock();
+            }
+            fillScheduled.set(false);
+        }
+    }
+
+    /** True once the store adds alerts with new ids instead of updating (tests wait for it). */
+    boolean idFilterReady() {
+        return ids != null;
+    }
+
+    /** Nothing to do: the background refresh makes alerts searchable (see the class comment). */
     @Override
     public void endOfBatch() {
-        // Monotonic time, not the injected clock: this is about pacing I/O, and a frozen test
-        // clock must not stop the store from refreshing.
-        long now = System.nanoTime();
-        if (now - lastBatchRefreshNanos >= TimeUnit.MILLISECONDS.toNanos(BATCH_REFRESH_MILLIS)) {
-            lastBatchRefreshNanos = now;
-            refresh();
-        }
     }
 
     /**
