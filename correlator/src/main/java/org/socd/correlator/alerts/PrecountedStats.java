@@ -177,13 +177,6 @@ final class PrecountedStats {
         return counts.orElse(null);
     }
 
-    /** Counts the segments of {@code reader} ahead, so the first stats request does not pay for them. */
-    void warm(IndexReader reader, String field) throws IOException {
-        for (LeafReaderContext leaf : reader.leaves()) {
-            segmentCounts(leaf.reader(), field);
-        }
-    }
-
     /** Segments with counts held, for tests. */
     int cachedEntries() {
         return cache.size();
