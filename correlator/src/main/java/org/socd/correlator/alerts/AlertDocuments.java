@@ -252,8 +252,9 @@ final class AlertDocuments {
     private static void addInstant(Document doc, String field, Instant instant) {
         long millis = instant.toEpochMilli();
         doc.add(new LongPoint(field, millis));
-        // Event time's doc values are read by nothing yet, but Lucene 9 wants one schema per
-        // field in an index: dropping them would refuse every alert on an existing data dir.
+        // Detection time is sorted and counted by. Event time's doc values are read by nothing
+        // yet, but Lucene 9 wants one schema per field in an index: dropping them would refuse
+        // every alert on a data dir written before.
         doc.add(new NumericDocValuesField(field, millis));
         // Stored as epoch nanoseconds so the instant comes back exactly: formatting ISO-8601
         // text cost more than the rest of the field. An event claiming a time outside

@@ -34,8 +34,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.FieldDoc;
@@ -62,8 +62,8 @@ import org.apache.lucene.index.StoredFields;
  * <p>An accepted alert becomes searchable within about a second: a background thread
  * refreshes the searcher every {@value #BACKGROUND_REFRESH_MILLIS} ms. Not the pipeline
  * thread: a refresh flushes the alerts indexed since the last one into a new segment, and
- * that work would otherwise come out of the pipeline's single alert thread. Changes are committed (made durable) periodically when there are
- * any, and on {@link #close()}; what is lost in a crash between commits comes back from the
+ * that work would otherwise come out of the pipeline's single alert thread. Changes are
+ * committed (made durable) periodically when there are any, and on {@link #close()}; what is lost in a crash between commits comes back from the
  * journal replay, which rewrites alerts under the same deterministic ids instead of
  * duplicating them.
  *
