@@ -30,11 +30,15 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.BooleanClause;
@@ -474,14 +478,31 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         if (groupBy != StatsQuery.GroupBy.RULE) {
             return key;
         }
+        // Newest segment first, stopping at the first live alert of the rule: a query would
+        // look the term up in every segment, and ten of those were most of a stats request.
+        BytesRef term = new BytesRef(AlertDocuments.keyword(key));
         try {
-            TopDocs top = searcher.search(new TermQuery(new org.apache.lucene.index.Term(AlertDocuments.RULE_ID,
-                    AlertDocuments.keyword(key))), 1);
-            if (top.scoreDocs.length == 0) {
-                return key;
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (int i = leaves.size() - 1; i >= 0; i--) {
+                LeafReader reader = leaves.get(i).reader();
+                Terms terms = reader.terms(AlertDocuments.RULE_ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum each = terms.iterator();
+                if (!each.seekExact(term)) {
+                    continue;
+                }
+                Bits live = reader.getLiveDocs();
+                PostingsEnum docs = each.postings(null, PostingsEnum.NONE);
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        String title = reader.storedFields().document(doc).get(AlertDocuments.RULE_TITLE);
+                        return title == null || title.isBlank() ? key : title;
+                    }
+                }
             }
-            String title = searcher.storedFields().document(top.scoreDocs[0].doc).get(AlertDocuments.RULE_TITLE);
-            return title == null || title.isBlank() ? key : title;
+            return key;
         } catch (IOException e) {
             return key;
         }

@@ -68,17 +68,17 @@ class PrecountedStatsTest {
 
     @Test
     void precountedStatsEqualTheWalk() {
-        int n = 12_000;
+        int n = 8_000;
         for (int i = 0; i < n; i++) {
             store.accept(alert(i, n));
-            if (i % 2500 == 2499) {
+            if (i % 1600 == 1599) {
                 store.commit(); // a segment per commit: several big enough to be precounted
             }
         }
         store.endOfBatch();
         store.commit();
         awaitCount(n);
-        compareManyWindows(40);
+        compareManyWindows(25);
         assertTrue(store.precountedEntries() > 0, "the precounted path was never taken");
 
         // Deletions inside precounted segments: analyst changes rewrite alerts, a replay
@@ -93,7 +93,7 @@ class PrecountedStatsTest {
         store.commit();
         // Retention refreshes the searcher when it is done: both paths see the same alerts.
         assertTrue(store.deleteDetectedBefore(END.minus(Duration.ofDays(8)).plusSeconds(12_345)) > 0);
-        compareManyWindows(40);
+        compareManyWindows(25);
     }
 
     private void compareManyWindows(int windows) {
