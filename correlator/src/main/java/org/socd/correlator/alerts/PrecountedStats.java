@@ -12,6 +12,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.IndexSearcher;
@@ -129,9 +130,17 @@ final class PrecountedStats {
         if (from >= to) {
             return;
         }
-        Weight weight = searcher.createWeight(
-                searcher.rewrite(LongPoint.newRangeQuery(AlertDocuments.DETECTED_AT, from, to - 1)),
-                ScoreMode.COMPLETE_NO_SCORES, 1f);
+        // Most segments hold no alert of a given edge or minute: skip them before building anything.
+        PointValues points = leaf.reader().getPointValues(AlertDocuments.DETECTED_AT);
+        if (points == null || points.size() == 0
+                || LongPoint.decodeDimension(points.getMaxPackedValue(), 0) < from
+                || LongPoint.decodeDimension(points.getMinPackedValue(), 0) >= to) {
+            return;
+        }
+        // The query's own weight, not the searcher's: these ranges are one-offs, and the query
+        // cache would spend a bitset over the whole segment on them.
+        Weight weight = searcher.rewrite(LongPoint.newRangeQuery(AlertDocuments.DETECTED_AT, from, to - 1))
+                .createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
         BulkScorer scorer = weight.bulkScorer(leaf);
         if (scorer == null) {
             return;
