@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.InetAddressPoint;
@@ -73,6 +74,10 @@ final class AlertDocuments {
     private static final int MAX_TERM_CHARS = 8000;
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final long NANOS = 1_000_000_000L;
+    private static final long MAX_NANO_SECONDS = Long.MAX_VALUE / NANOS - 1;
+    private static final long MIN_NANO_SECONDS = Long.MIN_VALUE / NANOS + 1;
+    private static final Map<List<String>, AttackTags> ATTACK_TAGS = new ConcurrentHashMap<>();
     private static final TypeReference<LinkedHashMap<String, Object>> EVENT_TYPE = new TypeReference<>() {
     };
     private static final TypeReference<List<Note>> NOTES_TYPE = new TypeReference<>() {
@@ -104,11 +109,13 @@ final class AlertDocuments {
         for (String tag : alert.tags()) {
             addKeyword(doc, TAGS, tag);
         }
-        for (String tactic : stored.tactics()) {
-            addKeyword(doc, TACTICS, tactic);
+        // Derived from the tags when read, so searchable but not stored.
+        AttackTags attack = attackTags(alert.tags());
+        for (String tactic : attack.tactics()) {
+            addKeyword(doc, TACTICS, tactic, false);
         }
-        for (String technique : stored.techniques()) {
-            addKeyword(doc, TECHNIQUES, technique);
+        for (String technique : attack.techniques()) {
+            addKeyword(doc, TECHNIQUES, technique, false);
         }
         // Titles are stored for display; the message is only indexed because the event JSON
         // already holds it and storing it twice would double the index for nothing.
@@ -128,7 +135,8 @@ final class AlertDocuments {
         addInstant(doc, DETECTED_AT, alert.detectedAt());
         doc.add(new NumericDocValuesField(SEQ, seq));
         doc.add(new StoredField(SEQ, seq));
-        doc.add(new StoredField(EVENT, JSON.writeValueAsString(alert.event())));
+        // Bytes, not a String: Lucene stores UTF-8, and Jackson writes it directly.
+        doc.add(new StoredField(EVENT, JSON.writeValueAsBytes(alert.event())));
         if (stored.touched()) {
             doc.add(new StringField(TOUCHED, "1", Field.Store.NO));
             doc.add(new StoredField(NOTES_JSON, JSON.writeValueAsString(stored.notes())));
@@ -139,8 +147,7 @@ final class AlertDocuments {
 
     static StoredAlert fromDocument(Document doc) {
         List<String> tags = List.of(doc.getValues(TAGS));
-        String eventJson = doc.get(EVENT);
-        Map<String, Object> event = eventJson == null ? Map.of() : JSON.readValue(eventJson, EVENT_TYPE);
+        Map<String, Object> event = readEvent(doc);
         Alert alert = new Alert(
                 doc.get(ID),
                 doc.get(RULE_ID),
@@ -151,14 +158,47 @@ final class AlertDocuments {
                 doc.get(HOST),
                 doc.get(USER),
                 doc.get(SRC_IP),
-                Instant.parse(doc.get(TIMESTAMP)),
-                Instant.parse(doc.get(DETECTED_AT)),
+                instant(doc, TIMESTAMP),
+                instant(doc, DETECTED_AT),
                 event);
         String notes = doc.get(NOTES_JSON);
         String history = doc.get(HISTORY_JSON);
         return new StoredAlert(alert, doc.get(ASSIGNEE), doc.get(RESOLUTION),
                 notes == null ? List.of() : JSON.readValue(notes, NOTES_TYPE),
                 history == null ? List.of() : JSON.readValue(history, HISTORY_TYPE));
+    }
+
+    private static Map<String, Object> readEvent(Document doc) {
+        BytesRef bytes = doc.getBinaryValue(EVENT);
+        if (bytes != null) {
+            return JSON.readValue(bytes.bytes, bytes.offset, bytes.length, EVENT_TYPE);
+        }
+        String text = doc.get(EVENT); // indexes written before the event was stored as bytes
+        return text == null ? Map.of() : JSON.readValue(text, EVENT_TYPE);
+    }
+
+    private static Instant instant(Document doc, String field) {
+        var f = doc.getField(field);
+        Number n = f.numericValue();
+        // Older indexes stored the ISO-8601 text.
+        return n == null ? Instant.parse(f.stringValue())
+                : Instant.ofEpochSecond(Math.floorDiv(n.longValue(), NANOS), Math.floorMod(n.longValue(), NANOS));
+    }
+
+    /** The ATT&amp;CK names of one rule's tags; rules are few, so each list is derived once. */
+    private static AttackTags attackTags(List<String> tags) {
+        AttackTags known = ATTACK_TAGS.get(tags);
+        if (known == null) {
+            if (ATTACK_TAGS.size() > 10_000) {
+                ATTACK_TAGS.clear(); // a flood of distinct tag lists must not grow the heap
+            }
+            known = new AttackTags(Attack.tactics(tags), Attack.techniques(tags));
+            ATTACK_TAGS.put(tags, known);
+        }
+        return known;
+    }
+
+    private record AttackTags(List<String> tactics, List<String> techniques) {
     }
 
     /** The sequence number stored with the document. */
@@ -173,14 +213,24 @@ final class AlertDocuments {
     }
 
     private static void addKeyword(Document doc, String field, String value) {
+        addKeyword(doc, field, value, true);
+    }
+
+    private static void addKeyword(Document doc, String field, String value, boolean store) {
         if (value == null) {
             return;
         }
         String indexed = value.length() > MAX_TERM_CHARS ? value.substring(0, MAX_TERM_CHARS) : value;
         // Indexed lower-cased, stored as given: analysts match case-insensitively but see
-        // the host name the way the machine reported it.
-        doc.add(new StringField(field, keyword(indexed), Field.Store.NO));
-        doc.add(new StoredField(field, value));
+        // the host name the way the machine reported it. Most values (ids, levels, rule ids)
+        // are lower case already, and then one field does both jobs.
+        String lower = keyword(indexed);
+        if (!store || lower.equals(value)) {
+            doc.add(new StringField(field, lower, store ? Field.Store.YES : Field.Store.NO));
+        } else {
+            doc.add(new StringField(field, lower, Field.Store.NO));
+            doc.add(new StoredField(field, value));
+        }
         if (GROUP_FIELDS.contains(field)) {
             doc.add(new SortedSetDocValuesField(field, new BytesRef(indexed)));
         }
@@ -202,8 +252,18 @@ final class AlertDocuments {
     private static void addInstant(Document doc, String field, Instant instant) {
         long millis = instant.toEpochMilli();
         doc.add(new LongPoint(field, millis));
+        // Detection time is sorted and counted by. Event time's doc values are read by nothing
+        // yet, but Lucene 9 wants one schema per field in an index: dropping them would refuse
+        // every alert on a data dir written before.
         doc.add(new NumericDocValuesField(field, millis));
-        // Stored as text so the instant comes back exactly, nanoseconds included.
-        doc.add(new StoredField(field, instant.toString()));
+        // Stored as epoch nanoseconds so the instant comes back exactly: formatting ISO-8601
+        // text cost more than the rest of the field. An event claiming a time outside
+        // 1677..2262 (garbage in) keeps the text form, which reading understands too.
+        long seconds = instant.getEpochSecond();
+        if (seconds > MIN_NANO_SECONDS && seconds < MAX_NANO_SECONDS) {
+            doc.add(new StoredField(field, seconds * NANOS + instant.getNano()));
+        } else {
+            doc.add(new StoredField(field, instant.toString()));
+        }
     }
 }

@@ -30,6 +30,16 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.FieldDoc;
@@ -53,12 +63,11 @@ import org.apache.lucene.index.StoredFields;
 /**
  * The alerts analysts search and work on: an embedded Lucene index with near-real-time search.
  *
- * <p>An accepted alert becomes searchable within about a second: the store refreshes its
- * searcher at the end of a pipeline batch (at most every {@value #BATCH_REFRESH_MILLIS} ms,
- * so a busy pipeline does not reopen readers thousands of times a second) and a background
- * thread refreshes every {@value #BACKGROUND_REFRESH_MILLIS} ms, so the last batch before a
- * quiet period shows up too. Changes are committed (made durable) periodically when there are
- * any, and on {@link #close()}; what is lost in a crash between commits comes back from the
+ * <p>An accepted alert becomes searchable within about a second: a background thread
+ * refreshes the searcher every {@value #BACKGROUND_REFRESH_MILLIS} ms. Not the pipeline
+ * thread: a refresh flushes the alerts indexed since the last one into a new segment, and
+ * that work would otherwise come out of the pipeline's single alert thread. Changes are
+ * committed (made durable) periodically when there are any, and on {@link #close()}; what is lost in a crash between commits comes back from the
  * journal replay, which rewrites alerts under the same deterministic ids instead of
  * duplicating them.
  *
@@ -72,8 +81,9 @@ import org.apache.lucene.index.StoredFields;
  */
 public final class AlertStore implements AlertSink, AutoCloseable {
 
-    static final long BATCH_REFRESH_MILLIS = 100;
     static final long BACKGROUND_REFRESH_MILLIS = 200;
+    /** Room for this many new ids (at about 10 bits each) before the id filter is refilled bigger. */
+    static final long MIN_ID_FILTER_HEADROOM = 1 << 20;
 
     private static final Logger LOG = System.getLogger(AlertStore.class.getName());
     /** Detection time, then indexing order reversed: alerts of one busy millisecond stay newest first. */
@@ -102,7 +112,12 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     private final Set<String> touched = ConcurrentHashMap.newKeySet();
     private final AtomicLong seq;
     private final List<Consumer<StoredAlert>> updateListeners = new CopyOnWriteArrayList<>();
-    private long lastBatchRefreshNanos;
+    private final PrecountedStats precounts = new PrecountedStats();
+    /** Ids that may be in the index; null until filled at open (every write is an update until then). */
+    private volatile IdFilter ids;
+    /** A bigger filter being filled from the index; writes go into it as well. */
+    private volatile IdFilter idsFilling;
+    private final AtomicBoolean fillScheduled = new AtomicBoolean();
     private long lastErrorLogNanos;
 
     private AlertStore(Path indexDir, Directory directory, IndexWriter writer, Analyzer analyzer,
@@ -133,6 +148,8 @@ public final class AlertStore implements AlertSink, AutoCloseable {
                 BACKGROUND_REFRESH_MILLIS, BACKGROUND_REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         long commitMillis = settings.commitInterval().toMillis();
         committer.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
+        fillScheduled.set(true);
+        committer.execute(this::fillIdFilter);
         // Retention shares the commit thread: both are slow I/O, neither is urgent. First run a
         // minute after start, so a restart loop does not delete while the journal replays.
         committer.scheduleWithFixedDelay(this::retentionTask, 60, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
@@ -157,10 +174,16 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         Directory directory = new MMapDirectory(indexDir);
         IndexWriter writer;
         try {
+            TieredMergePolicy merges = new TieredMergePolicy();
+            // Compound files save file handles but copy every segment once more; the store
+            // flushes a small segment per refresh, several a second, so the copy is paid often.
+            merges.setNoCFSRatio(0.0);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setUseCompoundFile(false)
+                    .setMergePolicy(merges)
                     // Bulk indexing (a journal replay, a burst) flushes fewer, larger segments.
-                    .setRAMBufferSizeMB(64);
+                    .setRAMBufferSizeMB(256);
             writer = new IndexWriter(directory, config);
         } catch (LockObtainFailedException e) {
             directory.close();
@@ -211,19 +234,90 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     }
 
     private void write(StoredAlert stored, long sequence) throws IOException {
-        writer.updateDocument(AlertDocuments.idTerm(stored.id()), AlertDocuments.toDocument(stored, sequence));
+        Term id = AlertDocuments.idTerm(stored.id());
+        Document doc = AlertDocuments.toDocument(stored, sequence);
+        IdFilter known = ids;
+        if (known != null && !known.mightContain(id.bytes())) {
+            writer.addDocument(doc); // certainly a new id: no delete term to apply
+        } else {
+            writer.updateDocument(id, doc);
+        }
         changed.set(true);
+        if (known != null) {
+            known.add(id.bytes());
+        }
+        IdFilter next = idsFilling;
+        if (next != null) {
+            next.add(id.bytes());
+        }
+        if (known != null && next == null && known.full() && fillScheduled.compareAndSet(false, true)) {
+            committer.execute(this::fillIdFilter);
+        }
     }
 
+    /**
+     * Fills a new {@link IdFilter} from the ids in the index and then uses it. The pipeline goes
+     * on meanwhile: under the write lock the searcher is refreshed (so it holds every alert
+     * written so far) and the new filter registered (so every later write goes into it too).
+     */
+    private void fillIdFilter() {
+        IndexSearcher searcher;
+        IdFilter next;
+        writeLock.lock();
+        try {
+            if (closed.get()) {
+                fillScheduled.set(false);
+                return;
+            }
+            searchers.maybeRefreshBlocking();
+            searcher = searchers.acquire();
+            long maxDoc = searcher.getIndexReader().maxDoc();
+            next = new IdFilter(maxDoc + Math.max(MIN_ID_FILTER_HEADROOM, maxDoc / 2));
+            idsFilling = next;
+        } catch (IOException | RuntimeException e) {
+            fillScheduled.set(false);
+            logRateLimited("cannot read alert ids from " + indexDir + "; alerts are written as updates meanwhile", e);
+            return;
+        } finally {
+            writeLock.unlock();
+        }
+        boolean filled = false;
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(AlertDocuments.ID);
+                if (terms != null) {
+                    TermsEnum each = terms.iterator();
+                    for (BytesRef id = each.next(); id != null; id = each.next()) {
+                        next.add(id);
+                    }
+                }
+            }
+            filled = true;
+        } catch (IOException | RuntimeException e) {
+            logRateLimited("cannot read alert ids from " + indexDir + "; alerts are written as updates meanwhile", e);
+        } finally {
+            release(searcher);
+            writeLock.lock();
+            try {
+                if (filled) {
+                    ids = next;
+                }
+                idsFilling = null;
+            } finally {
+                writeLock.unlock();
+            }
+            fillScheduled.set(false);
+        }
+    }
+
+    /** True once the store adds alerts with new ids instead of updating (tests wait for it). */
+    boolean idFilterReady() {
+        return ids != null;
+    }
+
+    /** Nothing to do: the background refresh makes alerts searchable (see the class comment). */
     @Override
     public void endOfBatch() {
-        // Monotonic time, not the injected clock: this is about pacing I/O, and a frozen test
-        // clock must not stop the store from refreshing.
-        long now = System.nanoTime();
-        if (now - lastBatchRefreshNanos >= TimeUnit.MILLISECONDS.toNanos(BATCH_REFRESH_MILLIS)) {
-            lastBatchRefreshNanos = now;
-            refresh();
-        }
     }
 
     /**
@@ -331,8 +425,17 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
     }
 
-    /** Counts by one field and a histogram over a detection window. */
+    /**
+     * Counts by one field and a histogram over a detection window. Without a query filter the
+     * whole UTC days of the window come from per-segment counts ({@link PrecountedStats}); with
+     * one, the matching alerts' doc values are walked. Both give the same, exact answer.
+     */
     public AlertStats stats(StatsQuery query) {
+        return stats(query, true);
+    }
+
+    /** {@link #stats(StatsQuery)}, optionally without the precounted path (tests compare the two). */
+    AlertStats stats(StatsQuery query, boolean precounted) {
         Query parsed = new AlertQueryParser(analyzer).parse(query.query());
         Query filtered = withDetectionWindow(parsed, query.from(), query.to());
         long from = query.from().toEpochMilli();
@@ -341,8 +444,12 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         try {
             StatsCollector collector = new StatsCollector(query.groupBy().field, from,
                     query.to().toEpochMilli(), interval);
-            searcher.search(filtered, collector);
-            collector.finish();
+            boolean counted = precounted && parsed instanceof MatchAllDocsQuery
+                    && precounts.count(searcher, query.groupBy().field, from, exclusiveEndMillis(query.to()), collector);
+            if (!counted) {
+                searcher.search(filtered, collector);
+                collector.finish();
+            }
             List<AlertStats.Group> groups = collector.groups.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
@@ -361,19 +468,41 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
     }
 
+    /** Segment counts held by the precounted stats path (tests check that it was taken). */
+    int precountedEntries() {
+        return precounts.cachedEntries();
+    }
+
     /** Rule ids are opaque; their title is what an analyst recognises. */
     private static String label(IndexSearcher searcher, StatsQuery.GroupBy groupBy, String key) {
         if (groupBy != StatsQuery.GroupBy.RULE) {
             return key;
         }
+        // Newest segment first, stopping at the first live alert of the rule: a query would
+        // look the term up in every segment, and ten of those were most of a stats request.
+        BytesRef term = new BytesRef(AlertDocuments.keyword(key));
         try {
-            TopDocs top = searcher.search(new TermQuery(new org.apache.lucene.index.Term(AlertDocuments.RULE_ID,
-                    AlertDocuments.keyword(key))), 1);
-            if (top.scoreDocs.length == 0) {
-                return key;
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (int i = leaves.size() - 1; i >= 0; i--) {
+                LeafReader reader = leaves.get(i).reader();
+                Terms terms = reader.terms(AlertDocuments.RULE_ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum each = terms.iterator();
+                if (!each.seekExact(term)) {
+                    continue;
+                }
+                Bits live = reader.getLiveDocs();
+                PostingsEnum docs = each.postings(null, PostingsEnum.NONE);
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        String title = reader.storedFields().document(doc).get(AlertDocuments.RULE_TITLE);
+                        return title == null || title.isBlank() ? key : title;
+                    }
+                }
             }
-            String title = searcher.storedFields().document(top.scoreDocs[0].doc).get(AlertDocuments.RULE_TITLE);
-            return title == null || title.isBlank() ? key : title;
+            return key;
         } catch (IOException e) {
             return key;
         }
@@ -521,13 +650,17 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         }
         long from = fromInstant == null ? Long.MIN_VALUE : fromInstant.toEpochMilli();
         // 'to' is exclusive, so that consecutive windows neither overlap nor leave gaps.
-        // The index holds milliseconds; a 'to' inside a millisecond keeps that millisecond.
-        long to = toInstant == null ? Long.MAX_VALUE
-                : toInstant.getNano() % 1_000_000 == 0 ? toInstant.toEpochMilli() - 1 : toInstant.toEpochMilli();
+        long to = toInstant == null ? Long.MAX_VALUE : exclusiveEndMillis(toInstant) - 1;
         return new BooleanQuery.Builder()
                 .add(parsed, BooleanClause.Occur.MUST)
                 .add(LongPoint.newRangeQuery(AlertDocuments.DETECTED_AT, from, to), BooleanClause.Occur.FILTER)
                 .build();
+    }
+
+    /** The first millisecond after a window ending (exclusively) at {@code to}. */
+    private static long exclusiveEndMillis(Instant to) {
+        // The index holds milliseconds; a 'to' inside a millisecond keeps that millisecond.
+        return to.getNano() % 1_000_000 == 0 ? to.toEpochMilli() : to.toEpochMilli() + 1;
     }
 
     private static List<StoredAlert> load(IndexSearcher searcher, TopDocs top) throws IOException {

@@ -20,11 +20,15 @@ import org.apache.lucene.search.SimpleCollector;
 final class StatsCollector extends SimpleCollector {
 
     private final String groupField;
-    private final long fromMillis;
-    private final long intervalMillis;
+    final long fromMillis;
+    final long intervalMillis;
     final long[] histogram;
     final Map<String, Long> groups = new HashMap<>();
     long total;
+    /** What {@link #collect} counts; all three unless a caller has the rest precounted. */
+    private boolean countTotal = true;
+    private boolean countGroups = true;
+    private boolean countHistogram = true;
 
     private SortedSetDocValues values;
     private NumericDocValues detectedAt;
@@ -35,6 +39,23 @@ final class StatsCollector extends SimpleCollector {
         this.fromMillis = fromMillis;
         this.intervalMillis = intervalMillis;
         this.histogram = new long[(int) ((toMillis - fromMillis + intervalMillis - 1) / intervalMillis)];
+    }
+
+    /** Chooses what the next segments' documents count for. */
+    StatsCollector counting(boolean total, boolean groups, boolean histogram) {
+        countTotal = total;
+        countGroups = groups;
+        countHistogram = histogram;
+        return this;
+    }
+
+    /** The histogram bucket of a detection time, or -1 when it is outside the histogram. */
+    int bucket(long detectedAtMillis) {
+        if (detectedAtMillis < fromMillis) {
+            return -1;
+        }
+        long bucket = (detectedAtMillis - fromMillis) / intervalMillis;
+        return bucket < histogram.length ? (int) bucket : -1;
     }
 
     @Override
@@ -52,16 +73,18 @@ final class StatsCollector extends SimpleCollector {
 
     @Override
     public void collect(int doc) throws IOException {
-        total++;
-        if (values.advanceExact(doc)) {
+        if (countTotal) {
+            total++;
+        }
+        if (countGroups && values.advanceExact(doc)) {
             for (int i = 0; i < values.docValueCount(); i++) {
                 ordinalCounts[(int) values.nextOrd()]++;
             }
         }
-        if (detectedAt.advanceExact(doc)) {
-            long bucket = (detectedAt.longValue() - fromMillis) / intervalMillis;
-            if (bucket >= 0 && bucket < histogram.length) {
-                histogram[(int) bucket]++;
+        if (countHistogram && detectedAt.advanceExact(doc)) {
+            int bucket = bucket(detectedAt.longValue());
+            if (bucket >= 0) {
+                histogram[bucket]++;
             }
         }
     }
