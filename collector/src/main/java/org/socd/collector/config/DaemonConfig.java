@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.socd.correlator.pipeline.PipelineSettings;
 
 /**
  * Everything the daemon needs to start, resolved from embedded defaults, then the YAML file,
@@ -63,7 +64,7 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
                 new SyslogConfig("127.0.0.1", 5514, 5514, 64 * 1024),
                 new ApiConfig("127.0.0.1", 8514),
                 List.of(),
-                new PipelineConfig(65536, Math.max(1, Runtime.getRuntime().availableProcessors() - 1)),
+                new PipelineConfig(PipelineSettings.DEFAULT_RING_SIZE, Math.max(1, Runtime.getRuntime().availableProcessors() - 1)),
                 ZoneId.of("UTC"), AlertsConfig.defaults(), JournalConfig.defaults(), RelpConfig.defaults(),
                 JsonConfig.OFF, RuleFilesConfig.BUNDLED);
     }

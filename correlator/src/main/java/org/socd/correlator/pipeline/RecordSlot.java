@@ -14,7 +14,7 @@ final class RecordSlot {
 
     /**
      * Buffers above this size are dropped after use instead of kept: one 1 MiB record must
-     * not pin a megabyte in this slot for the rest of the process, times 65536 slots.
+     * not pin a megabyte in this slot for the rest of the process, times every slot of the ring.
      */
     static final int RETAINED_BUFFER_LIMIT = 64 * 1024;
     private static final byte[] EMPTY = new byte[0];
