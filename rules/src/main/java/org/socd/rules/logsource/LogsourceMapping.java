@@ -96,8 +96,15 @@ public final class LogsourceMapping {
         List<List<String>> key = new ArrayList<>(testedFields.size());
         for (int i = 0; i < testedFields.size(); i++) {
             // Presence matters too ('*' tests): an absent field is an empty list, a present one its values.
-            List<String> values = event.lowerCaseValues(testedFields.get(i));
-            key.add(values.isEmpty() && event.has(testedFields.get(i)) ? List.of("\u0000present") : values);
+            String field = testedFields.get(i);
+            if (!event.has(field)) {
+                // Most tested fields are absent from any one event (a syslog line has no Channel);
+                // one lookup, and nothing cached for them.
+                key.add(List.of());
+                continue;
+            }
+            List<String> values = event.lowerCaseValues(field);
+            key.add(values.isEmpty() ? List.of("\u0000present") : values);
         }
         EventLogsource cached = memo.get(key);
         if (cached != null) {
