@@ -52,6 +52,10 @@ public class IngestBenchmark {
     @Param({"true", "false"})
     public boolean journal;
 
+    /** The pipeline's ring; the daemon's default unless set with {@code -p ring=N}. */
+    @Param({"0"})
+    public int ring;
+
     private Path dir;
     private Daemon daemon;
     private Socket socket;
@@ -66,7 +70,8 @@ public class IngestBenchmark {
         DaemonConfig d = DaemonConfig.defaults();
         var j = d.journal();
         daemon = Daemon.start(new DaemonConfig(dir, new DaemonConfig.SyslogConfig("127.0.0.1", -1, 0, 65536),
-                new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(), d.pipeline(), d.timeZone(), d.alerts(),
+                new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(),
+                ring > 0 ? new DaemonConfig.PipelineConfig(ring, d.pipeline().shards()) : d.pipeline(), d.timeZone(), d.alerts(),
                 new DaemonConfig.JournalConfig(journal, j.segmentBytes(), j.flushIntervalMillis(), j.flushBytes(),
                         4L << 30, j.maxAge(), j.minFreeBytes()),
                 new DaemonConfig.RelpConfig("127.0.0.1", -1)), Clock.systemUTC());
