@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,15 +41,19 @@ class TlsInputIT {
         }
     }
 
-    /** Runs s_client with {@code extra} options, feeding it {@code lines}; returns its output. */
-    private static String sClient(String lines, String... extra) throws Exception {
+    /**
+     * Runs s_client with {@code extra} options, feeding it {@code lines}, and closes its input
+     * (which ends it) once {@code done} holds: closing at once can end the session before the
+     * TLS records have left. Returns its output.
+     */
+    private static String sClient(String lines, String what, BooleanSupplier done, String... extra) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("openssl", "s_client", "-connect",
                 "127.0.0.1:" + d.daemon.syslogTlsAddress().getPort(), "-CAfile", certs.ca().toString(), "-quiet", "-no_ign_eof"));
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().write(lines.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().flush();
-        Thread.sleep(500); // s_client exits on stdin EOF; give the TLS records a moment to leave first
+        RunningDaemon.await(what, done);
         p.getOutputStream().close();
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -62,7 +67,10 @@ class TlsInputIT {
 
     @Test
     void clientWithACertificateFromTheCaIsServed() throws Exception {
-        String out = sClient(lines("tlsgood", 3), "-cert", certs.clientCert().toString(), "-key", certs.clientKey().toString());
+        double received = d.metric("socd_messages_received_total", "syslog-tls");
+        String out = sClient(lines("tlsgood", 3), "three messages received over TLS",
+                () -> d.metric("socd_messages_received_total", "syslog-tls") >= received + 3,
+                "-cert", certs.clientCert().toString(), "-key", certs.clientKey().toString());
         try {
             Delivery.exactlyOnce(d, "tlsgood", 3);
         } catch (AssertionError e) {
@@ -73,10 +81,14 @@ class TlsInputIT {
     @Test
     void clientWithoutACertificateIsRefusedAndCounted() throws Exception {
         double before = d.metric("socd_tls_handshake_failures_total", "syslog-tls");
-        sClient(lines("tlsnocert", 1));
+        sClient(lines("tlsnocert", 1), "a counted handshake failure",
+                () -> d.metric("socd_tls_handshake_failures_total", "syslog-tls") > before);
         RunningDaemon.await("a counted handshake failure",
                 () -> d.metric("socd_tls_handshake_failures_total", "syslog-tls") > before);
-        sClient(lines("tlsmarker", 1), "-cert", certs.clientCert().toString(), "-key", certs.clientKey().toString());
+        double received = d.metric("socd_messages_received_total", "syslog-tls");
+        sClient(lines("tlsmarker", 1), "the marker received over TLS",
+                () -> d.metric("socd_messages_received_total", "syslog-tls") > received,
+                "-cert", certs.clientCert().toString(), "-key", certs.clientKey().toString());
         Delivery.exactlyOnce(d, "tlsmarker", 1); // what came after on a good connection is there...
         assertEquals(0, d.alertCount("message:tlsnocert"), "...and nothing from the refused one");
     }
@@ -84,7 +96,8 @@ class TlsInputIT {
     @Test
     void tlsOlderThan12IsRefused() throws Exception {
         double before = d.metric("socd_tls_handshake_failures_total", "syslog-tls");
-        String out = sClient(lines("tlsold", 1), "-tls1_1", "-cert", certs.clientCert().toString(),
+        String out = sClient(lines("tlsold", 1), "a counted handshake failure for TLS 1.1",
+                () -> d.metric("socd_tls_handshake_failures_total", "syslog-tls") > before, "-tls1_1", "-cert", certs.clientCert().toString(),
                 "-key", certs.clientKey().toString());
         RunningDaemon.await("a counted handshake failure for TLS 1.1",
                 () -> d.metric("socd_tls_handshake_failures_total", "syslog-tls") > before);
