@@ -31,6 +31,7 @@ public final class SyslogParser {
     private final Rfc5424HeaderParser rfc5424;
     private final Rfc3164HeaderParser rfc3164;
     private final AsciiNameCache names = new AsciiNameCache();
+    private final IsoInstantFormatter iso = new IsoInstantFormatter();
 
     public SyslogParser(ZoneId zoneForYearlessTimestamps, Clock clock) {
         Objects.requireNonNull(zoneForYearlessTimestamps, "zoneForYearlessTimestamps");
@@ -89,9 +90,9 @@ public final class SyslogParser {
                 c.pos = afterPri;
                 rfc3164.parse(c, h);
         }
-        String received = SyslogTimestamp.ofEpochNanos(receivedNanos).toIso();
+        String received = iso.formatEpochNanos(receivedNanos);
         Event event = new Event();
-        event.put(Event.TIMESTAMP, h.timestamp != null ? h.timestamp.toIso() : received);
+        event.put(Event.TIMESTAMP, h.timestamp != null ? iso.format(h.timestamp) : received);
         event.put(Event.RECEIVED, received);
         event.put(Event.FACILITY, h.pri.facility());
         event.put(Event.SEVERITY, h.pri.severity());
@@ -158,7 +159,7 @@ public final class SyslogParser {
     }
 
     private Event bare(byte[] buf, int from, int to, long receivedNanos, ReceiveMetadata meta) {
-        String received = SyslogTimestamp.ofEpochNanos(receivedNanos).toIso();
+        String received = iso.formatEpochNanos(receivedNanos);
         String raw = raw(buf, from, to);
         Event event = new Event();
         event.put(Event.TIMESTAMP, received);
