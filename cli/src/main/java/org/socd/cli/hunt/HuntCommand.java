@@ -7,19 +7,15 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.socd.cli.correlation.OfflineCorrelation;
 import org.socd.cli.rules.RuleConfigOptions;
 import org.socd.rules.Level;
 import org.socd.rules.RuleMatch;
-import org.socd.rules.correlation.CorrelationEngine;
-import org.socd.rules.correlation.CorrelationLimits;
 import org.socd.rules.correlation.CorrelationMatch;
-import org.socd.rules.correlation.CorrelationMetrics;
-import org.socd.rules.correlation.EventTime;
 import org.socd.rules.events.EventFileReader;
 import org.socd.rules.events.SourcedEvent;
 import org.socd.rules.pack.LoadedRules;
@@ -115,7 +111,7 @@ public final class HuntCommand implements Callable<Integer> {
         Progress progress = System.console() != null && totalBytes >= PROGRESS_MIN_BYTES
                 ? new Progress(err, totalBytes) : null;
         EventFileReader reader = new EventFileReader();
-        Correlating correlating = new Correlating(loaded);
+        OfflineCorrelation correlating = new OfflineCorrelation(loaded);
         long started = System.nanoTime();
         long doneBytes = 0;
         for (Path file : files) {
@@ -146,7 +142,7 @@ public final class HuntCommand implements Callable<Integer> {
         return files.isEmpty() ? 2 : 0;
     }
 
-    private static void evaluate(LoadedRules loaded, Correlating correlating, Level threshold, SourcedEvent event,
+    private static void evaluate(LoadedRules loaded, OfflineCorrelation correlating, Level threshold, SourcedEvent event,
                                  MatchWriter writer, HuntSummary summary) {
         summary.event();
         List<RuleMatch> matches = loaded.engine().evaluate(event.event());
@@ -158,30 +154,11 @@ public final class HuntCommand implements Callable<Integer> {
                 summary.match(match);
             }
         }
-        for (CorrelationMatch match : correlating.offer(matches, event)) {
+        for (CorrelationMatch match : correlating.offer(matches, event.event(), event.source())) {
             if (match.alerts() && match.rule().level().compareTo(threshold) >= 0) {
                 writer.write(match);
                 summary.match(match.rule());
             }
-        }
-    }
-
-    /**
-     * The correlation state of one hunt: events in file order, each identified by its
-     * {@code FILE:LINE}. An event without a readable timestamp takes the time of the event
-     * before it (offline there is no receive time that would mean anything).
-     */
-    private static final class Correlating {
-        private final CorrelationEngine engine;
-        private Instant lastTime = Instant.EPOCH;
-
-        Correlating(LoadedRules loaded) {
-            this.engine = new CorrelationEngine(loaded.correlations(), CorrelationLimits.DEFAULTS, CorrelationMetrics.NONE);
-        }
-
-        List<CorrelationMatch> offer(List<RuleMatch> matches, SourcedEvent event) {
-            lastTime = EventTime.of(event.event(), lastTime);
-            return engine.offer(matches, event.event(), event.source(), lastTime);
         }
     }
 
