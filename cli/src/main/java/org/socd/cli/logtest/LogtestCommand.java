@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.socd.cli.correlation.OfflineCorrelation;
 import org.socd.protocol.event.Event;
 import org.socd.protocol.event.ReceiveMetadata;
 import org.socd.protocol.syslog.SyslogDecoding;
 import org.socd.rules.RuleMatch;
+import org.socd.rules.correlation.CorrelationMatch;
 import org.socd.rules.engine.RuleEngine;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleError;
@@ -86,7 +88,7 @@ public final class LogtestCommand implements Callable<Integer> {
         SyslogDecoding decoding = SyslogDecoding.of(timeZone, clock);
         boolean fromStdin = file == null || file.toString().equals("-");
         try (InputStream in = fromStdin ? stdin : Files.newInputStream(file)) {
-            run(new RawLineReader(in, maxLineBytes), decoding, rules.engine(), clock, out, err);
+            run(new RawLineReader(in, maxLineBytes), decoding, rules, clock, out, err);
         } catch (NoSuchFileException e) {
             err.println("soc logtest: no such file: " + file.toAbsolutePath());
             err.flush();
@@ -99,8 +101,11 @@ public final class LogtestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(RawLineReader reader, SyslogDecoding decoding, RuleEngine engine, Clock clock,
+    private void run(RawLineReader reader, SyslogDecoding decoding, LoadedRules rules, Clock clock,
             PrintWriter out, PrintWriter err) throws IOException {
+        RuleEngine engine = rules.engine();
+        OfflineCorrelation correlation = new OfflineCorrelation(rules);
+        String source = file == null ? "stdin" : file.toString();
         long number = 0;
         RawLineReader.Line line;
         while ((line = reader.next()) != null) {
@@ -114,11 +119,20 @@ public final class LogtestCommand implements Callable<Integer> {
             ReceiveMetadata meta = new ReceiveMetadata(INPUT, null, 0, now.getEpochSecond() * 1_000_000_000L + now.getNano());
             Event event = decoding.decode(line.bytes(), 0, line.length(), meta);
             List<Map<String, Object>> matches = new ArrayList<>();
-            for (RuleMatch m : engine.evaluate(event)) {
-                Map<String, Object> match = new LinkedHashMap<>();
-                match.put("rule_id", m.ruleId());
-                match.put("rule_title", m.ruleTitle());
-                match.put("level", m.level().sigmaName());
+            List<RuleMatch> ruleMatches = engine.evaluate(event);
+            for (RuleMatch m : ruleMatches) {
+                matches.add(match(m));
+            }
+            // A correlation rule (given with --rules) that fires on this line is listed after the
+            // rules, with what made it fire; the lines before it are its window.
+            for (CorrelationMatch fired : correlation.offer(ruleMatches, event, source + ":" + number)) {
+                Map<String, Object> match = match(fired.rule());
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("type", fired.correlation().type().sigmaName());
+                details.put("group", fired.groupKey());
+                details.put("value", fired.value());
+                details.put("events", fired.eventCount());
+                match.put("correlation", details);
                 matches.add(match);
             }
             Map<String, Object> result = new LinkedHashMap<>();
@@ -127,5 +141,13 @@ public final class LogtestCommand implements Callable<Integer> {
             out.println(json.writeValueAsString(result));
             out.flush(); // one answer per line typed, when a user pastes lines interactively
         }
+    }
+
+    private static Map<String, Object> match(RuleMatch m) {
+        Map<String, Object> match = new LinkedHashMap<>();
+        match.put("rule_id", m.ruleId());
+        match.put("rule_title", m.ruleTitle());
+        match.put("level", m.level().sigmaName());
+        return match;
     }
 }

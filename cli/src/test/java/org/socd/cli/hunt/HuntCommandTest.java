@@ -146,6 +146,40 @@ class HuntCommandTest {
     }
 
     @Test
+    void ruleTestRunsACorrelationTogetherWithTheRulesItReferences(@TempDir Path dir) throws IOException {
+        Path rule = Files.writeString(dir.resolve("brute.yml"), SSHD.replace("level: low", "level: low\nname: sshd_failure") + """
+                ---
+                title: sshd brute force
+                id: 55555555-5555-5555-5555-555555555555
+                level: high
+                correlation:
+                    type: event_count
+                    rules: [sshd_failure]
+                    group-by: [hostname]
+                    timespan: 1m
+                    condition: {gte: 3}
+                """);
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            log.append("<38>Jan  2 03:04:0").append(i).append(" web1 sshd[42]: Failed password for root from 10.0.0.1 port 22 ssh2\n");
+        }
+        Path events = Files.writeString(dir.resolve("auth.log"), log.toString());
+
+        Run fires = run("rules", "test", rule.toString(), "--events", events.toString());
+
+        assertEquals(0, fires.exit(), fires.out() + fires.err());
+        assertTrue(fires.out().contains("correlation  " + events + ":3  sshd brute force  (group [web1], event_count 3 over 3 events"),
+                fires.out());
+        assertTrue(fires.out().contains("3 of 3 events match") && fires.out().contains("1 correlation matches"), fires.out());
+
+        // Two failures are below the threshold: the base rule matches, the correlation does not.
+        Files.writeString(events, log.substring(0, log.indexOf("\n", log.indexOf("\n") + 1) + 1));
+        Run quiet = run("rules", "test", rule.toString(), "--events", events.toString());
+        assertEquals(1, quiet.exit(), quiet.out());
+        assertTrue(quiet.out().contains("2 of 2 events match") && quiet.out().contains("0 correlation matches"), quiet.out());
+    }
+
+    @Test
     void validateReportsErrorsAndExitsNonZero(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("good.yml"), WHOAMI);
         assertEquals(0, run("rules", "validate", dir.toString()).exit());

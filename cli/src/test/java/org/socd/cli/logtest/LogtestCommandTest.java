@@ -130,6 +130,51 @@ class LogtestCommandTest {
     }
 
     @Test
+    void aCorrelationRuleIsListedOnTheLineThatMakesItFire() throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("correlation-rules"));
+        Files.writeString(rules.resolve("spray.yml"), """
+                title: sshd failure
+                id: 6a0b7c1e-3f57-4e39-9d55-0c2b8f1e7a01
+                name: sshd_failure
+                level: low
+                logsource: {product: linux, service: sshd}
+                detection:
+                    k:
+                        - 'Failed password'
+                    condition: k
+                ---
+                title: Password spray from one source
+                id: 6a0b7c1e-3f57-4e39-9d55-0c2b8f1e7a02
+                level: high
+                correlation:
+                    type: value_count
+                    rules: [sshd_failure]
+                    group-by: [src_ip]
+                    timespan: 5m
+                    condition: {field: user, gte: 3}
+                """);
+        StringBuilder lines = new StringBuilder();
+        for (String user : List.of("admin", "oracle", "admin", "test")) {
+            lines.append(SSH.replace("user admin", "user " + user)).append('\n');
+        }
+        Run r = run(lines.toString().getBytes(StandardCharsets.UTF_8), "--rules", rules.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(4, r.lines().size());
+        for (int i = 0; i < 4; i++) {
+            boolean fired = false;
+            for (JsonNode m : r.lines().get(i).path("matches")) {
+                if (m.path("rule_id").asString().equals("6a0b7c1e-3f57-4e39-9d55-0c2b8f1e7a02")) {
+                    fired = true;
+                    assertEquals("value_count", m.path("correlation").path("type").asString());
+                    assertEquals("203.0.113.7", m.path("correlation").path("group").get(0).asString());
+                    assertEquals(3.0, m.path("correlation").path("value").asDouble());
+                }
+            }
+            assertEquals(i == 3, fired, "the third distinct user (line 4) fires: " + r.lines().get(i));
+        }
+    }
+
+    @Test
     void longLinesAreCutAndSaidSo() {
         String line = "<13>Mar 12 12:00:08 host app: " + "x".repeat(100);
         Run r = run((line + "\nnext\n").getBytes(StandardCharsets.US_ASCII), "--max-line-bytes", "40");
