@@ -18,6 +18,8 @@ final class IdleCloser extends ChannelInboundHandlerAdapter {
     private final long timeoutNanos;
     private final InputMetrics metrics;
     private long lastFrame;
+    /** A frame passed in the current read; the clock is read once per read, not per frame. */
+    private boolean framed;
     private ScheduledFuture<?> check;
 
     IdleCloser(long timeoutNanos, InputMetrics metrics) {
@@ -35,9 +37,18 @@ final class IdleCloser extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Frame) {
-            lastFrame = System.nanoTime();
+            framed = true;
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (framed) {
+            framed = false;
+            lastFrame = System.nanoTime();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override

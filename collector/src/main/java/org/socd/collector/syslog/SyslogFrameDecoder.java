@@ -1,9 +1,9 @@
 package org.socd.collector.syslog;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -41,8 +41,6 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
     private static final int MAX_COUNT_DIGITS = 8;
     /** A digit run this long without a space is just a number starting a delimited message. */
     private static final int MAX_DIGIT_RUN = 20;
-
-    private static final ByteProcessor FIND_DELIMITER = b -> b != '\n' && b != 0;
 
     private enum State { FRAME_START, OCTETS, DELIMITED, SKIP_TO_DELIMITER, SKIP_OCTETS }
 
@@ -166,7 +164,7 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
             }
         }
         if (length > 0) {
-            out.add(new Frame(in.retainedSlice(in.readerIndex(), length), octetsTruncated));
+            out.add(new Frame(ByteBufUtil.getBytes(in, in.readerIndex(), length), octetsTruncated));
         }
         in.skipBytes(want);
         remaining -= want;
@@ -192,10 +190,10 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
     private boolean delimited(ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
         int available = in.readableBytes();
-        int delimiter = in.forEachByte(start + scanned, available - scanned, FIND_DELIMITER);
+        int delimiter = delimiter(in, start + scanned, in.writerIndex());
         if (delimiter < 0) {
             if (available > maxFrameBytes) {
-                out.add(new Frame(in.readRetainedSlice(maxFrameBytes), true));
+                out.add(new Frame(read(in, maxFrameBytes), true));
                 state = State.SKIP_TO_DELIMITER;
                 scanned = 0;
                 return true;
@@ -211,7 +209,7 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
         }
         if (length > 0) { // blank lines (and the LF some senders put after a counted frame) carry nothing
             boolean truncated = length > maxFrameBytes;
-            out.add(new Frame(in.retainedSlice(start, Math.min(length, maxFrameBytes)), truncated));
+            out.add(new Frame(ByteBufUtil.getBytes(in, start, Math.min(length, maxFrameBytes)), truncated));
             if (truncated) {
                 discardedBytes += length - maxFrameBytes;
             }
@@ -222,7 +220,7 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
     private boolean skipToDelimiter(ByteBuf in) {
         int start = in.readerIndex();
-        int delimiter = in.forEachByte(FIND_DELIMITER);
+        int delimiter = delimiter(in, start, in.writerIndex());
         if (delimiter < 0) {
             discardedBytes += in.readableBytes();
             in.skipBytes(in.readableBytes());
@@ -232,6 +230,22 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
         in.readerIndex(delimiter + 1);
         state = State.FRAME_START;
         return true;
+    }
+
+    /**
+     * Index of the first LF or NUL in {@code [from, to)}, or -1. Two word-at-a-time searches
+     * ({@link ByteBuf#indexOf}), the second only up to the LF, beat one byte-at-a-time pass.
+     */
+    private static int delimiter(ByteBuf in, int from, int to) {
+        int lf = in.indexOf(from, to, (byte) '\n');
+        int nul = in.indexOf(from, lf < 0 ? to : lf, (byte) 0);
+        return nul >= 0 ? nul : lf;
+    }
+
+    private static byte[] read(ByteBuf in, int length) {
+        byte[] bytes = ByteBufUtil.getBytes(in, in.readerIndex(), length);
+        in.skipBytes(length);
+        return bytes;
     }
 
     @Override
@@ -245,11 +259,11 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
             }
             if (state == State.DELIMITED || state == State.FRAME_START) {
                 if (length > 0) {
-                    out.add(new Frame(in.readRetainedSlice(length), false));
+                    out.add(new Frame(read(in, length), false));
                 }
             } else if (state == State.OCTETS) {
                 // The sender promised more than it sent before going away: keep what came, flagged.
-                out.add(new Frame(in.readRetainedSlice(length), true));
+                out.add(new Frame(read(in, length), true));
             }
         }
         in.skipBytes(in.readableBytes());

@@ -1,6 +1,5 @@
 package org.socd.collector.syslog;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.ArrayDeque;
@@ -27,7 +26,6 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
     private final InputMetrics metrics;
     private final String input;
     private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
-    private byte[] scratch = new byte[4096];
     private String peerAddress;
     private int peerPort;
     private boolean retryScheduled;
@@ -93,7 +91,7 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
         if (frame.truncated()) {
             readTruncated++;
         }
-        readBytes += frame.content().readableBytes();
+        readBytes += frame.content().length;
         if (readNanos == 0) {
             readNanos = Clocks.nowNanos();
         }
@@ -123,20 +121,11 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
     }
 
     private boolean publish(Frame frame) {
-        ByteBuf content = frame.content();
-        int length = content.readableBytes();
-        if (scratch.length < length) {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
-        }
-        content.getBytes(content.readerIndex(), scratch, 0, length);
+        byte[] content = frame.content();
         // A frame retried after backpressure was received in an earlier read; stamp it now.
         long received = readNanos != 0 ? readNanos : Clocks.nowNanos();
         ReceiveMetadata meta = new ReceiveMetadata(input, peerAddress, peerPort, received);
-        if (sink.offer(scratch, 0, length, meta)) {
-            content.release();
-            return true;
-        }
-        return false;
+        return sink.offer(content, 0, content.length, meta);
     }
 
     private void pause(ChannelHandlerContext ctx) {
