@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.socd.rules.correlation.CorrelationLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -31,6 +32,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * alerts:   { retention_days: 180 }
  * rules:    { directories: [/etc/socd/rules], mapping: mapping.yml, placeholders: placeholders.yml }
  * pipeline: { ring_size: 8192, shards: 1 }
+ * correlation: { max_groups: 10000, max_entries: 50000, events_per_match: 10 }
  * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
  *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600 }
  * relp:     { bind: 127.0.0.1, port: 2514,
@@ -42,8 +44,9 @@ public final class ConfigFile {
 
     /** Every key the file may have, per section; anything else is an error, never ignored. */
     private static final Map<String, Set<String>> KNOWN = Map.ofEntries(
-            Map.entry("", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "alerts", "journal",
-                    "relp", "json")),
+            Map.entry("", Set.of("data_dir", "time_zone", "syslog", "api", "rules", "pipeline", "correlation", "alerts",
+                    "journal", "relp", "json")),
+            Map.entry("correlation", Set.of("max_groups", "max_entries", "events_per_match")),
             Map.entry("alerts", Set.of("retention_days")),
             Map.entry("journal", Set.of("enabled", "segment_bytes", "flush_interval_ms", "flush_bytes", "max_bytes",
                     "max_age_hours", "min_free_bytes")),
@@ -190,7 +193,16 @@ public final class ConfigFile {
             r.object(pn, "pipeline");
             p = new DaemonConfig.PipelineConfig(
                     r.positiveInt(pn, "pipeline.ring_size", "ring_size", p.ringSize()),
-                    r.positiveInt(pn, "pipeline.shards", "shards", p.shards()));
+                    r.positiveInt(pn, "pipeline.shards", "shards", p.shards()), p.correlationLimits());
+        }
+        JsonNode cn = root.get("correlation");
+        if (cn != null) {
+            r.object(cn, "correlation");
+            CorrelationLimits c = p.correlationLimits();
+            p = new DaemonConfig.PipelineConfig(p.ringSize(), p.shards(), new CorrelationLimits(
+                    r.positiveInt(cn, "correlation.max_groups", "max_groups", c.maxGroups()),
+                    r.positiveInt(cn, "correlation.max_entries", "max_entries", c.maxEntries()),
+                    r.positiveInt(cn, "correlation.events_per_match", "events_per_match", c.eventsPerMatch())));
         }
         var j = base.journal();
         JsonNode jn = root.get("journal");

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import org.socd.correlator.pipeline.PipelineSettings;
+import org.socd.rules.correlation.CorrelationLimits;
 
 /**
  * Everything the daemon needs to start, resolved from embedded defaults, then the YAML file,
@@ -214,7 +216,20 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
         }
     }
 
-    /** @param ringSize slots in the ring (a power of two); @param shards parallel decode/detect handlers */
-    public record PipelineConfig(int ringSize, int shards) {
+    /**
+     * @param ringSize          slots in the ring (a power of two)
+     * @param shards            parallel decode/detect handlers
+     * @param correlationLimits bounds on each correlation rule's state (config section {@code correlation})
+     */
+    public record PipelineConfig(int ringSize, int shards, CorrelationLimits correlationLimits) {
+
+        public PipelineConfig {
+            Objects.requireNonNull(correlationLimits, "correlationLimits");
+        }
+
+        /** With the default correlation limits. */
+        public PipelineConfig(int ringSize, int shards) {
+            this(ringSize, shards, CorrelationLimits.DEFAULTS);
+        }
     }
 }

@@ -136,7 +136,8 @@ public final class Daemon implements AutoCloseable {
         Journal openedJournal = null;
         try {
             openedJournal = config.journal().enabled() ? openJournal(config) : null;
-            this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards()),
+            this.pipeline = new Pipeline(new PipelineSettings(config.pipeline().ringSize(), config.pipeline().shards(),
+                    config.pipeline().correlationLimits()),
                     InputDecoders.of(config.timeZone(), clock), rules::evaluate, rules::correlations,
                     new TeeSink(store, stream), registry, clock);
         } catch (RuntimeException e) {

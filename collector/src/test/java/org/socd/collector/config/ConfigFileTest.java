@@ -47,6 +47,22 @@ class ConfigFileTest {
     }
 
     @Test
+    void correlationLimitsAreReadAndKeepThePipelineSettings() throws Exception {
+        DaemonConfig c = read("""
+                pipeline: { ring_size: 4096, shards: 2 }
+                correlation: { max_groups: 500, events_per_match: 3 }
+                """);
+        assertEquals(4096, c.pipeline().ringSize());
+        assertEquals(2, c.pipeline().shards());
+        assertEquals(new org.socd.rules.correlation.CorrelationLimits(500, 50_000, 3), c.pipeline().correlationLimits(),
+                "unset max_entries keeps its default");
+        ConfigException e = assertThrows(ConfigException.class, () -> read("correlation: { max_groups: 0 }\n"));
+        assertTrue(e.getMessage().contains("correlation.max_groups"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> read("correlation: { max_group: 10 }\n"));
+        assertTrue(e.getMessage().contains("correlation.max_group"), e.getMessage());
+    }
+
+    @Test
     void unknownKeyIsAnErrorThatNamesItAndTheKnownOnes() {
         ConfigException e = assertThrows(ConfigException.class, () -> read("syslog:\n  udp_prot: 1514\n"));
         assertTrue(e.getMessage().contains("syslog.udp_prot"), e.getMessage());

@@ -36,6 +36,7 @@ final class AlertStage implements EventHandler<RecordSlot> {
     private long batchEnd = -1;
 
     private final Supplier<Correlations> correlations;
+    private final CorrelationLimits correlationLimits;
     private final PipelineCorrelationMetrics correlationMetrics;
     private final Counter suppressed;
     private CorrelationEngine engine;
@@ -44,10 +45,12 @@ final class AlertStage implements EventHandler<RecordSlot> {
 
     /** A stage without correlations: every rule match is an alert. */
     AlertStage(AlertSink sink, MeterRegistry registry, Clock clock) {
-        this(sink, registry, clock, Correlations::none);
+        this(sink, registry, clock, Correlations::none, CorrelationLimits.DEFAULTS);
     }
 
-    AlertStage(AlertSink sink, MeterRegistry registry, Clock clock, Supplier<Correlations> correlations) {
+    AlertStage(AlertSink sink, MeterRegistry registry, Clock clock, Supplier<Correlations> correlations,
+               CorrelationLimits correlationLimits) {
+        this.correlationLimits = correlationLimits;
         this.factory = new AlertFactory(clock);
         this.sink = sink;
         this.correlations = correlations;
@@ -77,7 +80,7 @@ final class AlertStage implements EventHandler<RecordSlot> {
             return;
         }
         if (engine == null || engine.correlations() != set) {
-            engine = new CorrelationEngine(set, CorrelationLimits.DEFAULTS, correlationMetrics);
+            engine = new CorrelationEngine(set, correlationLimits, correlationMetrics);
         }
         ReceiveMetadata meta = slot.meta();
         String eventId = factory.eventId(meta, slot.buffer(), slot.length());

@@ -95,7 +95,7 @@ public final class Pipeline implements AutoCloseable {
         }
         this.firstDecoder = decoders[0];
         Objects.requireNonNull(correlations, "correlations");
-        this.alertStage = new AlertStage(sink, registry, clock, correlations);
+        this.alertStage = new AlertStage(sink, registry, clock, correlations, settings.correlationLimits());
         disruptor.handleEventsWith(decoders).then(detectors).then(alertStage);
         handleExceptions("decode", decoders);
         handleExceptions("detect", detectors);

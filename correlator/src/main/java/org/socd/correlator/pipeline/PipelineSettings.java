@@ -1,13 +1,17 @@
 package org.socd.correlator.pipeline;
 
+import java.util.Objects;
+import org.socd.rules.correlation.CorrelationLimits;
+
 /**
  * How big the pipeline is.
  *
  * @param ringSize slots in the ring, a power of two; a full ring makes publishers back off,
  *                 so this is the burst the daemon absorbs without dropping UDP
  * @param shards   threads for each of the decode and detect stages
+ * @param correlationLimits bounds on each correlation rule's state in the alert stage
  */
-public record PipelineSettings(int ringSize, int shards) {
+public record PipelineSettings(int ringSize, int shards, CorrelationLimits correlationLimits) {
 
     /**
      * Small on purpose: every slot between the decode stage and the alert stage holds a live
@@ -26,6 +30,12 @@ public record PipelineSettings(int ringSize, int shards) {
         if (shards < 1 || shards > 256) {
             throw new IllegalArgumentException("pipeline shards must be between 1 and 256, got " + shards);
         }
+        Objects.requireNonNull(correlationLimits, "correlationLimits");
+    }
+
+    /** With the default correlation limits. */
+    public PipelineSettings(int ringSize, int shards) {
+        this(ringSize, shards, CorrelationLimits.DEFAULTS);
     }
 
     /**

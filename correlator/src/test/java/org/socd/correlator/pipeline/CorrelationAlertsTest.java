@@ -20,6 +20,7 @@ import org.socd.correlator.alerts.Alert;
 import org.socd.protocol.event.Event;
 import org.socd.protocol.event.ReceiveMetadata;
 import org.socd.rules.compile.Placeholders;
+import org.socd.rules.correlation.CorrelationLimits;
 import org.socd.rules.correlation.Correlations;
 import org.socd.rules.pack.LoadedRules;
 import org.socd.rules.pack.RuleLoader;
@@ -75,11 +76,24 @@ class CorrelationAlertsTest {
     }
 
     @Test
+    void configuredLimitsBoundWhatACorrelationAlertCarries() throws IOException {
+        LoadedRules loaded = load(RULES);
+        CollectingSink sink = new CollectingSink();
+        AlertStage stage = new AlertStage(sink, new SimpleMeterRegistry(), clock, loaded::correlations,
+                new CorrelationLimits(100, 1000, 2));
+        for (int i = 0; i < 3; i++) {
+            feed(stage, loaded, "198.51.100.7", i, i);
+        }
+        assertEquals(1, sink.alerts.size());
+        assertEquals(2, ((List<?>) sink.alerts.get(0).event().get("events")).size(), "events_per_match 2");
+    }
+
+    @Test
     void referencedRulesFeedTheCorrelationAndOneAlertIsRaisedPerBurst() throws IOException {
         LoadedRules loaded = load(RULES);
         CollectingSink sink = new CollectingSink();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        AlertStage stage = new AlertStage(sink, registry, clock, loaded::correlations);
+        AlertStage stage = new AlertStage(sink, registry, clock, loaded::correlations, CorrelationLimits.DEFAULTS);
         for (int i = 0; i < 4; i++) {
             feed(stage, loaded, "198.51.100.7", i, i);
         }
@@ -104,13 +118,13 @@ class CorrelationAlertsTest {
 
         // A replay of the same records computes the same id: the store rewrites, not duplicates.
         CollectingSink replay = new CollectingSink();
-        AlertStage again = new AlertStage(replay, new SimpleMeterRegistry(), clock, loaded::correlations);
+        AlertStage again = new AlertStage(replay, new SimpleMeterRegistry(), clock, loaded::correlations, CorrelationLimits.DEFAULTS);
         for (int i = 0; i < 3; i++) {
             feed(again, loaded, "198.51.100.7", i, i);
         }
         assertEquals(alert.id(), replay.alerts.get(0).id());
         CollectingSink other = new CollectingSink();
-        AlertStage different = new AlertStage(other, new SimpleMeterRegistry(), clock, loaded::correlations);
+        AlertStage different = new AlertStage(other, new SimpleMeterRegistry(), clock, loaded::correlations, CorrelationLimits.DEFAULTS);
         for (int i = 0; i < 3; i++) {
             feed(different, loaded, "198.51.100.7", i, 100 + i);
         }
@@ -122,7 +136,7 @@ class CorrelationAlertsTest {
         LoadedRules silent = load(RULES);
         AtomicReference<Correlations> current = new AtomicReference<>(silent.correlations());
         CollectingSink sink = new CollectingSink();
-        AlertStage stage = new AlertStage(sink, new SimpleMeterRegistry(), clock, current::get);
+        AlertStage stage = new AlertStage(sink, new SimpleMeterRegistry(), clock, current::get, CorrelationLimits.DEFAULTS);
         feed(stage, silent, "192.0.2.1", 0, 0);
         feed(stage, silent, "192.0.2.1", 1, 1);
         assertEquals(0, sink.alerts.size());
