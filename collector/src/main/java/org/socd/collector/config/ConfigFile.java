@@ -31,7 +31,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * api:      { bind: 127.0.0.1, port: 8514, tls_cert: cert.pem, tls_key: key.pem, metrics_require_token: false }
  * alerts:   { retention_days: 180 }
  * rules:    { directories: [/etc/socd/rules], mapping: mapping.yml, placeholders: placeholders.yml }
- * pipeline: { ring_size: 8192, shards: 1 }
+ * pipeline: { ring_size: 8192, shards: 1, io_threads: 2 }
  * correlation: { max_groups: 10000, max_entries: 50000, events_per_match: 10 }
  * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
  *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600 }
@@ -58,7 +58,7 @@ public final class ConfigFile {
             Map.entry("syslog.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert")),
             Map.entry("api", Set.of("bind", "port", "tls_cert", "tls_key", "metrics_require_token")),
             Map.entry("rules", Set.of("directories", "mapping", "placeholders")),
-            Map.entry("pipeline", Set.of("ring_size", "shards")));
+            Map.entry("pipeline", Set.of("ring_size", "shards", "io_threads")));
 
     private ConfigFile() {
     }
@@ -193,7 +193,8 @@ public final class ConfigFile {
             r.object(pn, "pipeline");
             p = new DaemonConfig.PipelineConfig(
                     r.positiveInt(pn, "pipeline.ring_size", "ring_size", p.ringSize()),
-                    r.positiveInt(pn, "pipeline.shards", "shards", p.shards()), p.correlationLimits());
+                    r.positiveInt(pn, "pipeline.shards", "shards", p.shards()), p.correlationLimits(),
+                    r.positiveInt(pn, "pipeline.io_threads", "io_threads", p.ioThreads()));
         }
         JsonNode cn = root.get("correlation");
         if (cn != null) {
@@ -202,7 +203,8 @@ public final class ConfigFile {
             p = new DaemonConfig.PipelineConfig(p.ringSize(), p.shards(), new CorrelationLimits(
                     r.positiveInt(cn, "correlation.max_groups", "max_groups", c.maxGroups()),
                     r.positiveInt(cn, "correlation.max_entries", "max_entries", c.maxEntries()),
-                    r.positiveInt(cn, "correlation.events_per_match", "events_per_match", c.eventsPerMatch())));
+                    r.positiveInt(cn, "correlation.events_per_match", "events_per_match", c.eventsPerMatch())),
+                    p.ioThreads());
         }
         var j = base.journal();
         JsonNode jn = root.get("journal");

@@ -220,16 +220,23 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
      * @param ringSize          slots in the ring (a power of two)
      * @param shards            parallel decode/detect handlers
      * @param correlationLimits bounds on each correlation rule's state (config section {@code correlation})
+     * @param ioThreads         Netty event loops shared by the inputs (syslog, RELP, JSON)
      */
-    public record PipelineConfig(int ringSize, int shards, CorrelationLimits correlationLimits) {
+    public record PipelineConfig(int ringSize, int shards, CorrelationLimits correlationLimits, int ioThreads) {
+
+        /** One event loop per core, at least two, so a TLS handshake never stalls every input. */
+        public static final int DEFAULT_IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
         public PipelineConfig {
             Objects.requireNonNull(correlationLimits, "correlationLimits");
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("pipeline.io_threads must be at least 1, got " + ioThreads);
+            }
         }
 
-        /** With the default correlation limits. */
+        /** With the default correlation limits and input threads. */
         public PipelineConfig(int ringSize, int shards) {
-            this(ringSize, shards, CorrelationLimits.DEFAULTS);
+            this(ringSize, shards, CorrelationLimits.DEFAULTS, DEFAULT_IO_THREADS);
         }
     }
 }

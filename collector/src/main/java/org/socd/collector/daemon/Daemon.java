@@ -152,7 +152,7 @@ public final class Daemon implements AutoCloseable {
         this.journal = openedJournal;
         store.onUpdate(stream::updated);
         this.transport = Transport.best();
-        this.ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.ioThreads = config.pipeline().ioThreads();
         this.ioGroup = transport.newGroup(ioThreads);
         this.apiGroup = transport.newGroup(1);
     }

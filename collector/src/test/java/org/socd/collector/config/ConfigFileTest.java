@@ -47,13 +47,14 @@ class ConfigFileTest {
     }
 
     @Test
-    void correlationLimitsAreReadAndKeepThePipelineSettings() throws Exception {
+    void correlationLimitsAndInputThreadsAreRead() throws Exception {
         DaemonConfig c = read("""
-                pipeline: { ring_size: 4096, shards: 2 }
+                pipeline: { ring_size: 4096, shards: 2, io_threads: 1 }
                 correlation: { max_groups: 500, events_per_match: 3 }
                 """);
         assertEquals(4096, c.pipeline().ringSize());
         assertEquals(2, c.pipeline().shards());
+        assertEquals(1, c.pipeline().ioThreads());
         assertEquals(new org.socd.rules.correlation.CorrelationLimits(500, 50_000, 3), c.pipeline().correlationLimits(),
                 "unset max_entries keeps its default");
         ConfigException e = assertThrows(ConfigException.class, () -> read("correlation: { max_groups: 0 }\n"));
