@@ -65,6 +65,9 @@ public final class Journal implements RecordSink, AutoCloseable {
     private Segment active;
     private FileChannel activeChannel;
     private ByteBuffer stalled;
+    /** Position of the first record in {@code stalled}. */
+    private long stalledFirst;
+    /** Position of the first record in {@code stalled} not yet written. */
     private long stalledPosition;
     private long lastFlushNanos;
     private long lastMaintenanceNanos;
@@ -77,6 +80,8 @@ public final class Journal implements RecordSink, AutoCloseable {
     private volatile long durableEnd;
     private volatile long checkpoint;
     private volatile Blocked blocked;
+    /** Where the writer leaves durable batches for the feeder; null until one asks for it. */
+    private volatile HandOff handOff;
     private volatile double lagCached;
     private volatile long lagComputedNanos;
 
@@ -296,6 +301,26 @@ public final class Journal implements RecordSink, AutoCloseable {
 
     // ---------------------------------------------------------------- reading and checkpoint
 
+    /**
+     * From now on, the writer keeps each durable batch in memory for the one consumer that
+     * feeds the pipeline, up to {@code 4 * bufferBytes} of them; what does not fit is read
+     * from disk as before. Called once, by that consumer.
+     */
+    synchronized HandOff openHandOff() {
+        if (handOff != null) {
+            throw new IllegalStateException("the journal's hand-off is already taken");
+        }
+        handOff = new HandOff((int) Math.min(4L * settings.bufferBytes(), 1 << 30));
+        return handOff;
+    }
+
+    /** The consumer of {@code h} has stopped: the writer stops copying batches into it. */
+    synchronized void closeHandOff(HandOff h) {
+        if (handOff == h) {
+            handOff = null;
+        }
+    }
+
     /** A reader positioned at {@code position} (or the oldest record, if that is later). */
     public JournalReader reader(long position) {
         return new JournalReader(this, position, true);
@@ -399,6 +424,7 @@ public final class Journal implements RecordSink, AutoCloseable {
             }
             if (batch != null) {
                 stalled = batch;
+                stalledFirst = first;
                 stalledPosition = first;
             }
             if (stalled != null && (batch != null || maintenanceDue())) {
@@ -462,10 +488,17 @@ public final class Journal implements RecordSink, AutoCloseable {
             metrics.fsync.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             lastFlushNanos = System.nanoTime();
             stalled = null;
-            batch.clear();
             if (blocked == Blocked.IO_ERROR || blocked == Blocked.DISK_FULL) {
                 updateBlocked(evaluateSpace());
             }
+            HandOff h = handOff;
+            if (h != null) {
+                // Before durableEnd moves, so that a feeder woken by it finds the batch here
+                // and does not read it back from disk. The whole batch: a failed earlier
+                // attempt may have written part of it, but only now is any of it durable.
+                h.offer(batch, 0, batch.limit(), stalledFirst, stalledPosition);
+            }
+            batch.clear();
             publishDurable(stalledPosition);
         } catch (IOException e) {
             lastFailure = e.getMessage();
