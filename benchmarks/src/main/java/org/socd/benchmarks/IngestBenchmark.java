@@ -2,6 +2,9 @@ package org.socd.benchmarks;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,6 +47,10 @@ import org.socd.collector.daemon.Daemon;
  * the next would add the journal's group-commit latency (up to one flush interval plus an
  * fsync, which {@code JournalBenchmark.durableAppend} measures on its own) to every batch and
  * report latency as if it were lost throughput.
+ *
+ * <p>After each iteration it prints the process CPU time per decoded line (daemon and sender
+ * share the JVM; the sender's part is small), which the load of other processes on a shared
+ * machine disturbs much less than the rate.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -63,6 +73,9 @@ public class IngestBenchmark {
     private byte[] batch;
     private final HttpClient http = HttpClient.newHttpClient();
     private long expected;
+    private long iterationCpuNanos;
+    private Map<String, Long> iterationThreadCpu;
+    private long iterationDecoded;
 
     @Setup(Level.Trial)
     public void start() throws IOException {
@@ -85,6 +98,61 @@ public class IngestBenchmark {
                     .append(" port ").append(40000 + i % 20000).append(" ssh2: ED25519 SHA256:abcdefghijklmnop\n");
         }
         batch = b.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Setup(Level.Iteration)
+    public void markCpu() throws IOException, InterruptedException {
+        iterationCpuNanos = processCpuNanos();
+        iterationThreadCpu = threadCpuNanos();
+        iterationDecoded = decoded();
+    }
+
+    /**
+     * Prints the process CPU time per decoded line of the iteration, and how it splits over
+     * the daemon's threads: on a shared machine the rate swings with the other processes' load,
+     * the CPU each line costs much less so.
+     */
+    @TearDown(Level.Iteration)
+    public void reportCpu() throws IOException, InterruptedException {
+        long lines = decoded() - iterationDecoded;
+        long cpu = processCpuNanos() - iterationCpuNanos;
+        if (lines <= 0) {
+            return;
+        }
+        Map<String, Long> now = threadCpuNanos();
+        Map<String, Long> perGroup = new TreeMap<>();
+        now.forEach((group, nanos) -> perGroup.merge(group, nanos - iterationThreadCpu.getOrDefault(group, 0L), Long::sum));
+        StringBuilder b = new StringBuilder();
+        perGroup.forEach((group, nanos) -> b.append(String.format(" %s %.2f", group, nanos / 1e3 / lines)));
+        System.out.printf(" [journal=%s: %.2f µs process CPU per line (%s), %d lines]", journal, cpu / 1e3 / lines,
+                b.toString().trim(), lines);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of the live threads, summed by kind (name without its number). GC and JIT
+     * threads are not Java threads: they are the process figure's remainder.
+     */
+    private static Map<String, Long> threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                String name = info.getThreadName();
+                String group = name.startsWith("socd-") ? name.replaceAll("-?\\d+$", "")
+                        : name.contains("EventLoop") ? "netty" : name.replaceAll("[-#]?\\d+", "");
+                groups.merge(group, nanos, Long::sum);
+            }
+        }
+        return groups;
     }
 
     @TearDown(Level.Trial)
