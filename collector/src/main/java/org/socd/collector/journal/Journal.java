@@ -80,6 +80,12 @@ public final class Journal implements RecordSink, AutoCloseable {
     private volatile long durableEnd;
     private volatile long checkpoint;
     private volatile Blocked blocked;
+    /**
+     * The names of the last append, encoded; appends from the same connection reuse them.
+     * Shared by input threads without a lock: a stale or lost value costs one encoding, and
+     * the record's final fields make whatever a thread reads complete.
+     */
+    private RecordFormat.EncodedMeta lastEncoded;
     /** Where the writer leaves durable batches for the feeder; null until one asks for it. */
     private volatile HandOff handOff;
     private volatile double lagCached;
@@ -231,7 +237,8 @@ public final class Journal implements RecordSink, AutoCloseable {
      *         disk full, budget exhausted, closing): the caller pauses and tries again
      */
     public long tryAppend(byte[] data, int offset, int length, ReceiveMetadata meta) {
-        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta);
+        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta, lastEncoded);
+        lastEncoded = encoded;
         int size = RecordFormat.HEADER_BYTES + encoded.payloadLength(length);
         synchronized (lock) {
             if (closing || blocked != null || filling.remaining() < size) {

@@ -33,6 +33,19 @@ final class RecordFormat {
             return new EncodedMeta(meta, text(meta.input()), text(meta.peerAddress()));
         }
 
+        /**
+         * Reuses {@code previous}'s bytes when the names are the very same strings: an input
+         * passes the same instances for every record of a connection, so the common case
+         * encodes (and allocates) nothing per record.
+         */
+        static EncodedMeta of(ReceiveMetadata meta, EncodedMeta previous) {
+            if (previous != null && previous.meta.input() == meta.input()
+                    && previous.meta.peerAddress() == meta.peerAddress()) {
+                return new EncodedMeta(meta, previous.input, previous.peer);
+            }
+            return of(meta);
+        }
+
         int payloadLength(int dataLength) {
             return FIXED_PAYLOAD_BYTES + input.length + peer.length + dataLength;
         }
@@ -61,7 +74,11 @@ final class RecordFormat {
 
     static int crc(ByteBuffer buf, int from, int length) {
         CRC32C crc = new CRC32C();
-        crc.update(buf.slice(from, length));
+        if (buf.hasArray()) {
+            crc.update(buf.array(), buf.arrayOffset() + from, length); // no slice object per record
+        } else {
+            crc.update(buf.slice(from, length));
+        }
         return (int) crc.getValue();
     }
 
