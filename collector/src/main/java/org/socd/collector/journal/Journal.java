@@ -105,8 +105,10 @@ public final class Journal implements RecordSink, AutoCloseable {
         this.metrics = new JournalMetrics(registry, this);
         this.checkpointFile = new CheckpointFile(settings.dir().resolve("checkpoint"));
         recover();
-        this.filling = ByteBuffer.allocate(settings.bufferBytes());
-        this.spare = ByteBuffer.allocate(settings.bufferBytes());
+        // Direct: FileChannel.write copies a heap buffer into a temporary direct one first
+        // (reallocated whenever a batch is larger than the last), an extra pass over every byte.
+        this.filling = ByteBuffer.allocateDirect(settings.bufferBytes());
+        this.spare = ByteBuffer.allocateDirect(settings.bufferBytes());
         this.writer = new Thread(this::writeLoop, "socd-journal-writer");
         writer.setDaemon(true);
     }

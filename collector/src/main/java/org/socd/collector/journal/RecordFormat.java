@@ -69,7 +69,15 @@ final class RecordFormat {
         dst.put((byte) (meta.peerAddress() == null ? NO_PEER : peer.length));
         dst.put(peer);
         dst.put(data, offset, length);
-        dst.putInt(start + 4, crc(dst, payloadStart, payload));
+        int end = dst.position();
+        int limit = dst.limit();
+        // Over dst itself, no slice: CRC32C.update(ByteBuffer) takes position..limit and moves
+        // the position to the limit, where the record ends anyway.
+        dst.position(payloadStart).limit(end);
+        CRC32C crc = new CRC32C();
+        crc.update(dst);
+        dst.limit(limit);
+        dst.putInt(start + 4, (int) crc.getValue());
     }
 
     static int crc(ByteBuffer buf, int from, int length) {
