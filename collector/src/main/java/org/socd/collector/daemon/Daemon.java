@@ -445,6 +445,11 @@ public final class Daemon implements AutoCloseable {
         return rules.current();
     }
 
+    /** The meters {@code /metrics} shows, for observers in this JVM (benchmarks) that must not pay for a scrape. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
     private static String hostPort(InetSocketAddress a) {
         String host = a.getAddress().getHostAddress();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();

@@ -65,6 +65,9 @@ public final class Journal implements RecordSink, AutoCloseable {
     private Segment active;
     private FileChannel activeChannel;
     private ByteBuffer stalled;
+    /** Position of the first record in {@code stalled}. */
+    private long stalledFirst;
+    /** Position of the first record in {@code stalled} not yet written. */
     private long stalledPosition;
     private long lastFlushNanos;
     private long lastMaintenanceNanos;
@@ -77,6 +80,14 @@ public final class Journal implements RecordSink, AutoCloseable {
     private volatile long durableEnd;
     private volatile long checkpoint;
     private volatile Blocked blocked;
+    /**
+     * The names of the last append, encoded; appends from the same connection reuse them.
+     * Shared by input threads without a lock: a stale or lost value costs one encoding, and
+     * the record's final fields make whatever a thread reads complete.
+     */
+    private RecordFormat.EncodedMeta lastEncoded;
+    /** Where the writer leaves durable batches for the feeder; null until one asks for it. */
+    private volatile HandOff handOff;
     private volatile double lagCached;
     private volatile long lagComputedNanos;
 
@@ -94,8 +105,10 @@ public final class Journal implements RecordSink, AutoCloseable {
         this.metrics = new JournalMetrics(registry, this);
         this.checkpointFile = new CheckpointFile(settings.dir().resolve("checkpoint"));
         recover();
-        this.filling = ByteBuffer.allocate(settings.bufferBytes());
-        this.spare = ByteBuffer.allocate(settings.bufferBytes());
+        // Direct: FileChannel.write copies a heap buffer into a temporary direct one first
+        // (reallocated whenever a batch is larger than the last), an extra pass over every byte.
+        this.filling = ByteBuffer.allocateDirect(settings.bufferBytes());
+        this.spare = ByteBuffer.allocateDirect(settings.bufferBytes());
         this.writer = new Thread(this::writeLoop, "socd-journal-writer");
         writer.setDaemon(true);
     }
@@ -226,7 +239,8 @@ public final class Journal implements RecordSink, AutoCloseable {
      *         disk full, budget exhausted, closing): the caller pauses and tries again
      */
     public long tryAppend(byte[] data, int offset, int length, ReceiveMetadata meta) {
-        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta);
+        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta, lastEncoded);
+        lastEncoded = encoded;
         int size = RecordFormat.HEADER_BYTES + encoded.payloadLength(length);
         synchronized (lock) {
             if (closing || blocked != null || filling.remaining() < size) {
@@ -295,6 +309,26 @@ public final class Journal implements RecordSink, AutoCloseable {
     }
 
     // ---------------------------------------------------------------- reading and checkpoint
+
+    /**
+     * From now on, the writer keeps each durable batch in memory for the one consumer that
+     * feeds the pipeline, up to {@code 4 * bufferBytes} of them; what does not fit is read
+     * from disk as before. Called once, by that consumer.
+     */
+    synchronized HandOff openHandOff() {
+        if (handOff != null) {
+            throw new IllegalStateException("the journal's hand-off is already taken");
+        }
+        handOff = new HandOff((int) Math.min(4L * settings.bufferBytes(), 1 << 30));
+        return handOff;
+    }
+
+    /** The consumer of {@code h} has stopped: the writer stops copying batches into it. */
+    synchronized void closeHandOff(HandOff h) {
+        if (handOff == h) {
+            handOff = null;
+        }
+    }
 
     /** A reader positioned at {@code position} (or the oldest record, if that is later). */
     public JournalReader reader(long position) {
@@ -399,6 +433,7 @@ public final class Journal implements RecordSink, AutoCloseable {
             }
             if (batch != null) {
                 stalled = batch;
+                stalledFirst = first;
                 stalledPosition = first;
             }
             if (stalled != null && (batch != null || maintenanceDue())) {
@@ -462,10 +497,17 @@ public final class Journal implements RecordSink, AutoCloseable {
             metrics.fsync.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             lastFlushNanos = System.nanoTime();
             stalled = null;
-            batch.clear();
             if (blocked == Blocked.IO_ERROR || blocked == Blocked.DISK_FULL) {
                 updateBlocked(evaluateSpace());
             }
+            HandOff h = handOff;
+            if (h != null) {
+                // Before durableEnd moves, so that a feeder woken by it finds the batch here
+                // and does not read it back from disk. The whole batch: a failed earlier
+                // attempt may have written part of it, but only now is any of it durable.
+                h.offer(batch, 0, batch.limit(), stalledFirst, stalledPosition);
+            }
+            batch.clear();
             publishDurable(stalledPosition);
         } catch (IOException e) {
             lastFailure = e.getMessage();

@@ -18,7 +18,9 @@ import java.util.List;
  * {@code socd_journal_blocked{reason}} (1 while appends are refused for that reason),
  * {@code socd_journal_refused_total}, {@code socd_journal_corrupt_records_total},
  * {@code socd_journal_truncated_bytes_total}, {@code socd_journal_segments_deleted_total},
- * {@code socd_journal_fsync_seconds}.
+ * {@code socd_journal_fsync_seconds}, {@code socd_journal_fed_records_total{source}} (records handed
+ * to the pipeline from the writer's memory, or read back from disk: at start, or when the
+ * pipeline had fallen too far behind for memory to hold them).
  */
 final class JournalMetrics {
 
@@ -29,6 +31,8 @@ final class JournalMetrics {
     final Counter truncatedBytes;
     final Counter segmentsDeleted;
     final Timer fsync;
+    final Counter fedFromMemory;
+    final Counter fedFromDisk;
     private final MeterRegistry registry;
     private final List<Meter> meters = new ArrayList<>();
 
@@ -44,6 +48,10 @@ final class JournalMetrics {
                 .description("Bytes of torn last records cut off at startup").register(registry));
         segmentsDeleted = add(Counter.builder("socd.journal.segments.deleted")
                 .description("Processed segments deleted by retention").register(registry));
+        fedFromMemory = add(Counter.builder("socd.journal.fed.records").tag("source", "memory")
+                .description("Records handed to the pipeline, by where they came from").register(registry));
+        fedFromDisk = add(Counter.builder("socd.journal.fed.records").tag("source", "disk")
+                .description("Records handed to the pipeline, by where they came from").register(registry));
         fsync = add(Timer.builder("socd.journal.fsync").description("Group-commit fsync time").register(registry));
         add(Gauge.builder("socd.journal.size.bytes", journal, Journal::sizeBytes)
                 .description("Bytes of journal segments on disk").register(registry));

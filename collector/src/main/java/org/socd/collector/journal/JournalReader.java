@@ -29,6 +29,17 @@ public final class JournalReader implements AutoCloseable {
         return next;
     }
 
+    /**
+     * Moves on to {@code position} when it is ahead of {@link #nextPosition()}: the records
+     * before it were taken from memory instead. The segment is looked up again through its index.
+     */
+    void skipTo(long position) {
+        if (position > next) {
+            next = position;
+            segment = null;
+        }
+    }
+
     /** Reads the next durable record into {@code into}; false when there is none yet. */
     public boolean next(JournalRecord into) throws IOException {
         while (next < journal.durableEnd()) {

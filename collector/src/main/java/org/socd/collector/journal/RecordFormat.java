@@ -33,6 +33,19 @@ final class RecordFormat {
             return new EncodedMeta(meta, text(meta.input()), text(meta.peerAddress()));
         }
 
+        /**
+         * Reuses {@code previous}'s bytes when the names are the very same strings: an input
+         * passes the same instances for every record of a connection, so the common case
+         * encodes (and allocates) nothing per record.
+         */
+        static EncodedMeta of(ReceiveMetadata meta, EncodedMeta previous) {
+            if (previous != null && previous.meta.input() == meta.input()
+                    && previous.meta.peerAddress() == meta.peerAddress()) {
+                return new EncodedMeta(meta, previous.input, previous.peer);
+            }
+            return of(meta);
+        }
+
         int payloadLength(int dataLength) {
             return FIXED_PAYLOAD_BYTES + input.length + peer.length + dataLength;
         }
@@ -56,12 +69,24 @@ final class RecordFormat {
         dst.put((byte) (meta.peerAddress() == null ? NO_PEER : peer.length));
         dst.put(peer);
         dst.put(data, offset, length);
-        dst.putInt(start + 4, crc(dst, payloadStart, payload));
+        int end = dst.position();
+        int limit = dst.limit();
+        // Over dst itself, no slice: CRC32C.update(ByteBuffer) takes position..limit and moves
+        // the position to the limit, where the record ends anyway.
+        dst.position(payloadStart).limit(end);
+        CRC32C crc = new CRC32C();
+        crc.update(dst);
+        dst.limit(limit);
+        dst.putInt(start + 4, (int) crc.getValue());
     }
 
     static int crc(ByteBuffer buf, int from, int length) {
         CRC32C crc = new CRC32C();
-        crc.update(buf.slice(from, length));
+        if (buf.hasArray()) {
+            crc.update(buf.array(), buf.arrayOffset() + from, length); // no slice object per record
+        } else {
+            crc.update(buf.slice(from, length));
+        }
         return (int) crc.getValue();
     }
 
@@ -76,26 +101,34 @@ final class RecordFormat {
 
     /** Decodes the metadata and points {@code into} at the raw bytes; the payload was CRC-checked. */
     static void decode(ByteBuffer buf, int payloadStart, int payloadLength, JournalRecord into) {
+        ReceiveMetadata meta = meta(buf, payloadStart, into.inputNames, into.peerNames);
+        int dataAt = dataOffset(buf, payloadStart);
+        int dataLength = payloadStart + payloadLength - dataAt;
+        if (dataLength < 0) {
+            throw new IllegalArgumentException("record at position " + position(buf, payloadStart)
+                    + " has field lengths beyond its payload");
+        }
+        into.set(position(buf, payloadStart), meta, buf, dataAt, dataLength);
+    }
+
+    /** The receive metadata of the payload at {@code payloadStart}; names repeat, so they are reused. */
+    static ReceiveMetadata meta(ByteBuffer buf, int payloadStart, LastString inputNames, LastString peerNames) {
         int p = payloadStart;
-        long position = buf.getLong(p);
         long nanos = buf.getLong(p + 8);
         int port = buf.getInt(p + 16);
         int inputLength = buf.get(p + 20) & 0xff;
-        String input = into.inputNames.get(buf, p + 21, inputLength);
+        String input = inputNames.get(buf, p + 21, inputLength);
         int peerAt = p + 21 + inputLength;
         int peerLength = buf.get(peerAt) & 0xff;
-        String peer = null;
-        if (peerLength == NO_PEER) {
-            peerLength = 0;
-        } else {
-            peer = into.peerNames.get(buf, peerAt + 1, peerLength);
-        }
-        int dataAt = peerAt + 1 + peerLength;
-        int dataLength = payloadStart + payloadLength - dataAt;
-        if (dataLength < 0) {
-            throw new IllegalArgumentException("record at position " + position + " has field lengths beyond its payload");
-        }
-        into.set(position, new ReceiveMetadata(input, peer, port, nanos), buf, dataAt, dataLength);
+        String peer = peerLength == NO_PEER ? null : peerNames.get(buf, peerAt + 1, peerLength);
+        return new ReceiveMetadata(input, peer, port, nanos);
+    }
+
+    /** Where the raw bytes of the payload at {@code payloadStart} begin; they run to the payload's end. */
+    static int dataOffset(ByteBuffer buf, int payloadStart) {
+        int peerAt = payloadStart + 21 + (buf.get(payloadStart + 20) & 0xff);
+        int peerLength = buf.get(peerAt) & 0xff;
+        return peerAt + 1 + (peerLength == NO_PEER ? 0 : peerLength);
     }
 
     /**
