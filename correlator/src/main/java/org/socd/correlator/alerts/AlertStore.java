@@ -113,6 +113,8 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     private final AtomicLong seq;
     private final List<Consumer<StoredAlert>> updateListeners = new CopyOnWriteArrayList<>();
     private final PrecountedStats precounts = new PrecountedStats();
+    /** Builds every document written; used under {@link #writeLock}. */
+    private final AlertDocuments.Builder documents = new AlertDocuments.Builder();
     /** Ids that may be in the index; null until filled at open (every write is an update until then). */
     private volatile IdFilter ids;
     /** A bigger filter being filled from the index; writes go into it as well. */
@@ -235,7 +237,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
 
     private void write(StoredAlert stored, long sequence) throws IOException {
         Term id = AlertDocuments.idTerm(stored.id());
-        Document doc = AlertDocuments.toDocument(stored, sequence);
+        Document doc = documents.document(stored, sequence);
         IdFilter known = ids;
         if (known != null && !known.mightContain(id.bytes())) {
             writer.addDocument(doc); // certainly a new id: no delete term to apply
@@ -337,7 +339,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
             }
             StoredAlert before = current.get();
             after = apply(before, actor, change, clock.instant());
-            Document doc = AlertDocuments.toDocument(after, seqOf(id));
+            Document doc = documents.document(after, seqOf(id));
             writer.updateDocument(AlertDocuments.idTerm(id), doc);
             changed.set(true);
             touched.add(id);
@@ -497,7 +499,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
                 PostingsEnum docs = each.postings(null, PostingsEnum.NONE);
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
                     if (live == null || live.get(doc)) {
-                        String title = reader.storedFields().document(doc).get(AlertDocuments.RULE_TITLE);
+                        String title = AlertDocuments.ruleTitle(reader.storedFields().document(doc));
                         return title == null || title.isBlank() ? key : title;
                     }
                 }
@@ -634,7 +636,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
             TopDocs touchedDocs = searcher.search(new TermQuery(new org.apache.lucene.index.Term(AlertDocuments.TOUCHED, "1")),
                     Math.max(1, searcher.getIndexReader().maxDoc()));
             for (ScoreDoc hit : touchedDocs.scoreDocs) {
-                touched.add(stored.document(hit.doc).get(AlertDocuments.ID));
+                touched.add(AlertDocuments.id(stored.document(hit.doc)));
             }
             TopFieldDocs last = searcher.search(new MatchAllDocsQuery(), 1,
                     new Sort(new SortField(AlertDocuments.SEQ, SortField.Type.LONG, true)));
