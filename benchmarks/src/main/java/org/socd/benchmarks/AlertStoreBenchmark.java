@@ -83,6 +83,7 @@ public class AlertStoreBenchmark {
         SyntheticAlerts synthetic = new SyntheticAlerts(n);
         long thread0 = threads.getCurrentThreadCpuTime();
         long process0 = os.getProcessCpuTime();
+        long written0 = bytesWritten();
         long t0 = System.nanoTime();
         try (AlertStore s = AlertStore.open(index, new SimpleMeterRegistry(), clock);
              VisibilityProbe probe = new VisibilityProbe(s)) {
@@ -104,6 +105,7 @@ public class AlertStoreBenchmark {
         double sec = (System.nanoTime() - t0) / 1e9;
         double threadSec = (threads.getCurrentThreadCpuTime() - thread0) / 1e9;
         double processSec = (os.getProcessCpuTime() - process0) / 1e9;
+        long written = bytesWritten() - written0;
         System.out.printf("%nindexing: %,d alerts in %.1f s = %,.0f alerts/s (one thread, commit included)%n", n, sec, n / sec);
         System.out.printf("indexing CPU: calling thread %.1f s = %,.0f alerts per CPU-second; whole process %.1f s"
                 + " (merges, refreshes, commits; synthetic alert generation included)%n",
@@ -111,6 +113,25 @@ public class AlertStoreBenchmark {
         System.out.printf("synthetic alert generation alone (%,d alerts before the run): %.2f µs CPU per alert,"
                 + " included above; the calling thread without it: %,.0f alerts per CPU-second%n",
                 generated, genMicros, n / (threadSec - genMicros * n / 1e6));
+        if (written0 >= 0) {
+            // Merges rewrite what flushes wrote; bytes written over the index size says how often.
+            System.out.printf("written by the process: %,d MB, %.1fx the index%n", written >> 20,
+                    (double) written / sizeBytes(index));
+        }
+    }
+
+    /** Bytes the process passed to write calls so far (Linux /proc/self/io), or -1 elsewhere. */
+    private static long bytesWritten() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not readable: the figure is skipped
+        }
+        return -1;
     }
 
     /**
@@ -237,8 +258,12 @@ public class AlertStoreBenchmark {
     }
 
     private static long sizeMb(Path dir) {
+        return sizeBytes(dir) / (1024 * 1024);
+    }
+
+    private static long sizeBytes(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         } catch (IOException e) {
             return -1;
         }
