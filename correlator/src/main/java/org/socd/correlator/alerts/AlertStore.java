@@ -115,11 +115,12 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     private final PrecountedStats precounts = new PrecountedStats();
     /** Builds every document written; used under {@link #writeLock}. */
     private final AlertDocuments.Builder documents = new AlertDocuments.Builder();
-    /** Ids that may be in the index; null until filled at open (every write is an update until then). */
+    /** Ids that may be in the index; null until filled after the first write (every write is an update until then). */
     private volatile IdFilter ids;
     /** A bigger filter being filled from the index; writes go into it as well. */
     private volatile IdFilter idsFilling;
     private final AtomicBoolean fillScheduled = new AtomicBoolean();
+    private final AtomicBoolean firstFill = new AtomicBoolean();
     private long lastErrorLogNanos;
 
     private AlertStore(Path indexDir, Directory directory, IndexWriter writer, Analyzer analyzer,
@@ -150,8 +151,6 @@ public final class AlertStore implements AlertSink, AutoCloseable {
                 BACKGROUND_REFRESH_MILLIS, BACKGROUND_REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         long commitMillis = settings.commitInterval().toMillis();
         committer.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
-        fillScheduled.set(true);
-        committer.execute(this::fillIdFilter);
         // Retention shares the commit thread: both are slow I/O, neither is urgent. First run a
         // minute after start, so a restart loop does not delete while the journal replays.
         committer.scheduleWithFixedDelay(this::retentionTask, 60, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
@@ -252,7 +251,12 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         if (next != null) {
             next.add(id.bytes());
         }
-        if (known != null && next == null && known.full() && fillScheduled.compareAndSet(false, true)) {
+        // The first write fills the filter, not open(): a store opened to search (the API while
+        // the pipeline is quiet, a benchmark) need not read every id, and at 10 M alerts that
+        // read competed with the first searches for seconds.
+        // A failed first fill is not retried: writes stay updates, as they were before.
+        boolean due = known == null ? firstFill.compareAndSet(false, true) : known.full();
+        if (due && next == null && fillScheduled.compareAndSet(false, true)) {
             committer.execute(this::fillIdFilter);
         }
     }
