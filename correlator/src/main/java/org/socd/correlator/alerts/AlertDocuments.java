@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The mapping between a {@link StoredAlert} and its Lucene document. The field names are the
  * names analysts type in queries, so they are part of the product, not an implementation
- * detail.
+ * detail. The fields are indexed only; what a search shows is one stored {@link AlertRecord}.
+ * Documents written before the record (a stored field per attribute) are still read.
  */
 final class AlertDocuments {
 
@@ -55,6 +56,9 @@ final class AlertDocuments {
     static final String SEQ = "seq";
     /** Marks alerts an analyst has changed, so the store can find them again after a restart. */
     static final String TOUCHED = "touched";
+    /** The stored {@link AlertRecord}: everything a search shows, in one value. */
+    static final String RECORD = "record";
+    /** Stored fields of indexes written before the record, still read. */
     private static final String NOTES_JSON = "notes_json";
     private static final String HISTORY_JSON = "history_json";
 
@@ -75,8 +79,6 @@ final class AlertDocuments {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final long NANOS = 1_000_000_000L;
-    private static final long MAX_NANO_SECONDS = Long.MAX_VALUE / NANOS - 1;
-    private static final long MIN_NANO_SECONDS = Long.MIN_VALUE / NANOS + 1;
     private static final Map<List<String>, AttackTags> ATTACK_TAGS = new ConcurrentHashMap<>();
     private static final TypeReference<LinkedHashMap<String, Object>> EVENT_TYPE = new TypeReference<>() {
     };
@@ -93,59 +95,74 @@ final class AlertDocuments {
         return new Term(ID, keyword(id));
     }
 
+    /** A document for {@code stored} with a buffer of its own (the store reuses a {@link Builder}). */
     static Document toDocument(StoredAlert stored, long seq) {
-        Alert alert = stored.alert();
-        Document doc = new Document();
-        addKeyword(doc, ID, alert.id());
-        addKeyword(doc, RULE_ID, alert.ruleId());
-        addKeyword(doc, LEVEL, alert.level().sigmaName());
-        addKeyword(doc, STATUS, alert.status().jsonName());
-        addKeyword(doc, HOST, alert.host());
-        addKeyword(doc, USER, alert.user());
-        addKeyword(doc, AGENT_ID, stored.agentId());
-        addKeyword(doc, ASSIGNEE, stored.assignee());
-        addIp(doc, SRC_IP, alert.srcIp());
-        addIp(doc, DST_IP, stored.dstIp());
-        for (String tag : alert.tags()) {
-            addKeyword(doc, TAGS, tag);
+        return new Builder().document(stored, seq);
+    }
+
+    /**
+     * Builds documents with one reused record buffer. Not thread-safe: the store uses one under
+     * its write lock. A document is valid until the next call: {@code IndexWriter} copies the
+     * record when it adds the document.
+     */
+    static final class Builder {
+        private final AlertRecord.Buffer record = new AlertRecord.Buffer();
+
+        Document document(StoredAlert stored, long seq) {
+            Alert alert = stored.alert();
+            Document doc = new Document();
+            // Indexed only: what a search shows comes from the record below.
+            addKeyword(doc, ID, alert.id());
+            addKeyword(doc, RULE_ID, alert.ruleId());
+            addKeyword(doc, LEVEL, alert.level().sigmaName());
+            addKeyword(doc, STATUS, alert.status().jsonName());
+            addKeyword(doc, HOST, alert.host());
+            addKeyword(doc, USER, alert.user());
+            addKeyword(doc, AGENT_ID, stored.agentId());
+            addKeyword(doc, ASSIGNEE, stored.assignee());
+            addIp(doc, SRC_IP, alert.srcIp());
+            addIp(doc, DST_IP, stored.dstIp());
+            for (String tag : alert.tags()) {
+                addKeyword(doc, TAGS, tag);
+            }
+            AttackTags attack = attackTags(alert.tags());
+            for (String tactic : attack.tactics()) {
+                addKeyword(doc, TACTICS, tactic);
+            }
+            for (String technique : attack.techniques()) {
+                addKeyword(doc, TECHNIQUES, technique);
+            }
+            doc.add(new TextField(RULE_TITLE, alert.ruleTitle(), Field.Store.NO));
+            // Syslog events say "message", Windows events "Message".
+            Object message = alert.event().getOrDefault(MESSAGE, alert.event().get("Message"));
+            if (message != null) {
+                doc.add(new TextField(MESSAGE, message.toString(), Field.Store.NO));
+            }
+            if (stored.resolution() != null) {
+                doc.add(new TextField(RESOLUTION, stored.resolution(), Field.Store.NO));
+            }
+            for (Note note : stored.notes()) {
+                doc.add(new TextField(NOTES, note.text(), Field.Store.NO));
+            }
+            addInstant(doc, TIMESTAMP, alert.timestamp());
+            addInstant(doc, DETECTED_AT, alert.detectedAt());
+            doc.add(new NumericDocValuesField(SEQ, seq));
+            if (stored.touched()) {
+                doc.add(new StringField(TOUCHED, "1", Field.Store.NO));
+            }
+            record.reset();
+            AlertRecord.write(stored, seq, record);
+            doc.add(new StoredField(RECORD, record.bytes()));
+            return doc;
         }
-        // Derived from the tags when read, so searchable but not stored.
-        AttackTags attack = attackTags(alert.tags());
-        for (String tactic : attack.tactics()) {
-            addKeyword(doc, TACTICS, tactic, false);
-        }
-        for (String technique : attack.techniques()) {
-            addKeyword(doc, TECHNIQUES, technique, false);
-        }
-        // Titles are stored for display; the message is only indexed because the event JSON
-        // already holds it and storing it twice would double the index for nothing.
-        doc.add(new TextField(RULE_TITLE, alert.ruleTitle(), Field.Store.YES));
-        // Syslog events say "message", Windows events "Message".
-        Object message = alert.event().getOrDefault(MESSAGE, alert.event().get("Message"));
-        if (message != null) {
-            doc.add(new TextField(MESSAGE, message.toString(), Field.Store.NO));
-        }
-        if (stored.resolution() != null) {
-            doc.add(new TextField(RESOLUTION, stored.resolution(), Field.Store.YES));
-        }
-        for (Note note : stored.notes()) {
-            doc.add(new TextField(NOTES, note.text(), Field.Store.NO));
-        }
-        addInstant(doc, TIMESTAMP, alert.timestamp());
-        addInstant(doc, DETECTED_AT, alert.detectedAt());
-        doc.add(new NumericDocValuesField(SEQ, seq));
-        doc.add(new StoredField(SEQ, seq));
-        // Bytes, not a String: Lucene stores UTF-8, and Jackson writes it directly.
-        doc.add(new StoredField(EVENT, JSON.writeValueAsBytes(alert.event())));
-        if (stored.touched()) {
-            doc.add(new StringField(TOUCHED, "1", Field.Store.NO));
-            doc.add(new StoredField(NOTES_JSON, JSON.writeValueAsString(stored.notes())));
-            doc.add(new StoredField(HISTORY_JSON, JSON.writeValueAsString(stored.history())));
-        }
-        return doc;
     }
 
     static StoredAlert fromDocument(Document doc) {
+        BytesRef record = doc.getBinaryValue(RECORD);
+        if (record != null) {
+            return AlertRecord.read(record);
+        }
+        // Indexes written before the record: a stored field per attribute.
         List<String> tags = List.of(doc.getValues(TAGS));
         Map<String, Object> event = readEvent(doc);
         Alert alert = new Alert(
@@ -203,8 +220,24 @@ final class AlertDocuments {
 
     /** The sequence number stored with the document. */
     static long seq(Document doc) {
+        BytesRef record = doc.getBinaryValue(RECORD);
+        if (record != null) {
+            return AlertRecord.seq(record);
+        }
         var f = doc.getField(SEQ);
         return f == null ? 0 : f.numericValue().longValue();
+    }
+
+    /** The alert id stored with the document. */
+    static String id(Document doc) {
+        BytesRef record = doc.getBinaryValue(RECORD);
+        return record != null ? AlertRecord.id(record) : doc.get(ID);
+    }
+
+    /** The rule title stored with the document. */
+    static String ruleTitle(Document doc) {
+        BytesRef record = doc.getBinaryValue(RECORD);
+        return record != null ? AlertRecord.ruleTitle(record) : doc.get(RULE_TITLE);
     }
 
     /** How keyword values are indexed; queries get the same treatment from the analyzer. */
@@ -213,24 +246,13 @@ final class AlertDocuments {
     }
 
     private static void addKeyword(Document doc, String field, String value) {
-        addKeyword(doc, field, value, true);
-    }
-
-    private static void addKeyword(Document doc, String field, String value, boolean store) {
         if (value == null) {
             return;
         }
+        // Indexed lower-cased (analysts match case-insensitively); the record keeps the value
+        // as the machine reported it.
         String indexed = value.length() > MAX_TERM_CHARS ? value.substring(0, MAX_TERM_CHARS) : value;
-        // Indexed lower-cased, stored as given: analysts match case-insensitively but see
-        // the host name the way the machine reported it. Most values (ids, levels, rule ids)
-        // are lower case already, and then one field does both jobs.
-        String lower = keyword(indexed);
-        if (!store || lower.equals(value)) {
-            doc.add(new StringField(field, lower, store ? Field.Store.YES : Field.Store.NO));
-        } else {
-            doc.add(new StringField(field, lower, Field.Store.NO));
-            doc.add(new StoredField(field, value));
-        }
+        doc.add(new StringField(field, keyword(indexed), Field.Store.NO));
         if (GROUP_FIELDS.contains(field)) {
             doc.add(new SortedSetDocValuesField(field, new BytesRef(indexed)));
         }
@@ -240,9 +262,8 @@ final class AlertDocuments {
         if (value == null) {
             return;
         }
-        doc.add(new StoredField(field, value));
-        // A value that is no address (a host name in a src_ip field) stays visible but is not
-        // indexed as an address: there is nothing to compare it with.
+        // A value that is no address (a host name in a src_ip field) stays visible (in the
+        // record) but is not indexed as an address: there is nothing to compare it with.
         InetAddress address = IpLiterals.parse(value);
         if (address != null) {
             doc.add(new InetAddressPoint(field, address));
@@ -256,14 +277,5 @@ final class AlertDocuments {
         // yet, but Lucene 9 wants one schema per field in an index: dropping them would refuse
         // every alert on a data dir written before.
         doc.add(new NumericDocValuesField(field, millis));
-        // Stored as epoch nanoseconds so the instant comes back exactly: formatting ISO-8601
-        // text cost more than the rest of the field. An event claiming a time outside
-        // 1677..2262 (garbage in) keeps the text form, which reading understands too.
-        long seconds = instant.getEpochSecond();
-        if (seconds > MIN_NANO_SECONDS && seconds < MAX_NANO_SECONDS) {
-            doc.add(new StoredField(field, seconds * NANOS + instant.getNano()));
-        } else {
-            doc.add(new StoredField(field, instant.toString()));
-        }
     }
 }

@@ -113,11 +113,14 @@ public final class AlertStore implements AlertSink, AutoCloseable {
     private final AtomicLong seq;
     private final List<Consumer<StoredAlert>> updateListeners = new CopyOnWriteArrayList<>();
     private final PrecountedStats precounts = new PrecountedStats();
-    /** Ids that may be in the index; null until filled at open (every write is an update until then). */
+    /** Builds every document written; used under {@link #writeLock}. */
+    private final AlertDocuments.Builder documents = new AlertDocuments.Builder();
+    /** Ids that may be in the index; null until filled after the first write (every write is an update until then). */
     private volatile IdFilter ids;
     /** A bigger filter being filled from the index; writes go into it as well. */
     private volatile IdFilter idsFilling;
     private final AtomicBoolean fillScheduled = new AtomicBoolean();
+    private final AtomicBoolean firstFill = new AtomicBoolean();
     private long lastErrorLogNanos;
 
     private AlertStore(Path indexDir, Directory directory, IndexWriter writer, Analyzer analyzer,
@@ -148,8 +151,6 @@ public final class AlertStore implements AlertSink, AutoCloseable {
                 BACKGROUND_REFRESH_MILLIS, BACKGROUND_REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         long commitMillis = settings.commitInterval().toMillis();
         committer.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
-        fillScheduled.set(true);
-        committer.execute(this::fillIdFilter);
         // Retention shares the commit thread: both are slow I/O, neither is urgent. First run a
         // minute after start, so a restart loop does not delete while the journal replays.
         committer.scheduleWithFixedDelay(this::retentionTask, 60, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
@@ -235,7 +236,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
 
     private void write(StoredAlert stored, long sequence) throws IOException {
         Term id = AlertDocuments.idTerm(stored.id());
-        Document doc = AlertDocuments.toDocument(stored, sequence);
+        Document doc = documents.document(stored, sequence);
         IdFilter known = ids;
         if (known != null && !known.mightContain(id.bytes())) {
             writer.addDocument(doc); // certainly a new id: no delete term to apply
@@ -250,7 +251,12 @@ public final class AlertStore implements AlertSink, AutoCloseable {
         if (next != null) {
             next.add(id.bytes());
         }
-        if (known != null && next == null && known.full() && fillScheduled.compareAndSet(false, true)) {
+        // The first write fills the filter, not open(): a store opened to search (the API while
+        // the pipeline is quiet, a benchmark) need not read every id, and at 10 M alerts that
+        // read competed with the first searches for seconds.
+        // A failed first fill is not retried: writes stay updates, as they were before.
+        boolean due = known == null ? firstFill.compareAndSet(false, true) : known.full();
+        if (due && next == null && fillScheduled.compareAndSet(false, true)) {
             committer.execute(this::fillIdFilter);
         }
     }
@@ -337,7 +343,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
             }
             StoredAlert before = current.get();
             after = apply(before, actor, change, clock.instant());
-            Document doc = AlertDocuments.toDocument(after, seqOf(id));
+            Document doc = documents.document(after, seqOf(id));
             writer.updateDocument(AlertDocuments.idTerm(id), doc);
             changed.set(true);
             touched.add(id);
@@ -497,7 +503,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
                 PostingsEnum docs = each.postings(null, PostingsEnum.NONE);
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
                     if (live == null || live.get(doc)) {
-                        String title = reader.storedFields().document(doc).get(AlertDocuments.RULE_TITLE);
+                        String title = AlertDocuments.ruleTitle(reader.storedFields().document(doc));
                         return title == null || title.isBlank() ? key : title;
                     }
                 }
@@ -634,7 +640,7 @@ public final class AlertStore implements AlertSink, AutoCloseable {
             TopDocs touchedDocs = searcher.search(new TermQuery(new org.apache.lucene.index.Term(AlertDocuments.TOUCHED, "1")),
                     Math.max(1, searcher.getIndexReader().maxDoc()));
             for (ScoreDoc hit : touchedDocs.scoreDocs) {
-                touched.add(stored.document(hit.doc).get(AlertDocuments.ID));
+                touched.add(AlertDocuments.id(stored.document(hit.doc)));
             }
             TopFieldDocs last = searcher.search(new MatchAllDocsQuery(), 1,
                     new Sort(new SortField(AlertDocuments.SEQ, SortField.Type.LONG, true)));
