@@ -44,6 +44,7 @@ import org.socd.collector.intake.RecordSink;
 import org.socd.collector.journal.Journal;
 import org.socd.collector.journal.JournalEndpoint;
 import org.socd.collector.journal.JournalFeeder;
+import org.socd.collector.journal.WarmUpStart;
 import org.socd.collector.journal.JournalSettings;
 import org.socd.collector.rules.ReloadableRules;
 import org.socd.collector.rules.RuleSetLoader;
@@ -77,6 +78,9 @@ public final class Daemon implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     /** Debounce of the rule directory watcher: one reload after a burst of file changes. */
     private static final long RULE_RELOAD_DEBOUNCE_MILLIS = 500;
+
+    /** Bound on the records read again at start to rebuild correlation windows (a few seconds of work). */
+    static final long MAX_WARM_UP_RECORDS = 2_000_000;
 
     private final ReloadableRules rules;
     private RuleDirectoryWatcher ruleWatcher;
@@ -185,10 +189,16 @@ public final class Daemon implements AutoCloseable {
             LOG.log(Level.WARNING, "journal disabled (journal.enabled: false): records in the pipeline are lost on a crash");
             return pipeline::tryPublish;
         }
-        feeder = new JournalFeeder(journal, pipeline, store::commit, 1000);
+        long from = journal.checkpoint();
+        long warmUpFrom = correlationWarmUpStart();
+        pipeline.warmUpUntil(from);
+        feeder = new JournalFeeder(journal, pipeline, store::commit, 1000, warmUpFrom);
         feeder.start();
         long end = journal.durableEnd();
-        long from = journal.checkpoint();
+        if (from > warmUpFrom) {
+            LOG.log(Level.INFO, "journal: reading {0} record(s) before checkpoint {1} again to rebuild correlation"
+                    + " windows (no alerts are raised for them)", from - warmUpFrom, from);
+        }
         if (end > from) {
             LOG.log(Level.INFO, "journal: replaying {0} record(s) after checkpoint {1} before opening inputs", end - from, from);
         }
@@ -199,6 +209,28 @@ public final class Daemon implements AutoCloseable {
             throw new IllegalStateException("interrupted during journal replay");
         }
         return journal;
+    }
+
+    /**
+     * Where the journal reader starts so that correlation windows survive a restart: as far
+     * before the checkpoint as the longest correlation timespan reaches, at most
+     * {@value #MAX_WARM_UP_RECORDS} records. The checkpoint itself without correlations.
+     */
+    private long correlationWarmUpStart() {
+        Duration span = Duration.ZERO;
+        for (var correlation : rules.correlations().ordered()) {
+            Duration timespan = correlation.definition().timespan();
+            if (timespan.compareTo(span) > 0) {
+                span = timespan;
+            }
+        }
+        try {
+            return WarmUpStart.find(journal, span, MAX_WARM_UP_RECORDS);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "journal: cannot find where correlation windows start (" + e + "); they start"
+                    + " empty after this restart", e);
+            return journal.checkpoint();
+        }
     }
 
     /** Starts everything; on any failure what was started is stopped again and the error rethrown. */

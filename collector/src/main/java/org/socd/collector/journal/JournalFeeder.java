@@ -41,16 +41,32 @@ public final class JournalFeeder implements AutoCloseable {
     private volatile long fedEnd;
     /** Position after the last record published into the ring, -1 before the first. */
     private volatile long publishedEnd = -1;
+    /** Where reading starts: the checkpoint, or before it to rebuild correlation windows. */
+    private final long startAt;
 
     /**
      * @param commitAlerts makes every alert handed to the sink so far durable (e.g. {@code AlertStore::commit})
      */
     public JournalFeeder(Journal journal, Pipeline pipeline, Runnable commitAlerts, long checkpointMillis) {
+        this(journal, pipeline, commitAlerts, checkpointMillis, journal.checkpoint());
+    }
+
+    /**
+     * Reads from {@code startAt}, at most the checkpoint: the records before the checkpoint
+     * are processed again, which the pipeline must have been told to treat as a warm-up
+     * ({@code Pipeline.warmUpUntil}) so that they rebuild state without raising alerts twice.
+     */
+    public JournalFeeder(Journal journal, Pipeline pipeline, Runnable commitAlerts, long checkpointMillis, long startAt) {
+        if (startAt > journal.checkpoint()) {
+            throw new IllegalArgumentException("the journal feeder cannot start at " + startAt
+                    + ", after the checkpoint " + journal.checkpoint() + ": records in between would be lost");
+        }
         this.journal = journal;
         this.pipeline = pipeline;
         this.commitAlerts = commitAlerts;
         this.checkpointMillis = checkpointMillis;
-        this.fedEnd = journal.checkpoint();
+        this.startAt = Math.max(startAt, journal.oldestKept());
+        this.fedEnd = this.startAt;
         this.handOff = journal.openHandOff();
         this.metrics = journal.metrics();
         this.thread = new Thread(this::feed, "socd-journal-reader");
@@ -62,7 +78,7 @@ public final class JournalFeeder implements AutoCloseable {
         });
     }
 
-    /** Starts reading at the journal's checkpoint and checkpointing every {@code checkpointMillis}. */
+    /** Starts reading (at the checkpoint unless told otherwise) and checkpointing every {@code checkpointMillis}. */
     public void start() {
         thread.start();
         checkpointer.scheduleWithFixedDelay(this::checkpointQuietly, checkpointMillis, checkpointMillis,
@@ -91,7 +107,7 @@ public final class JournalFeeder implements AutoCloseable {
         JournalRecord rec = new JournalRecord();
         RecordFormat.LastString inputNames = new RecordFormat.LastString();
         RecordFormat.LastString peerNames = new RecordFormat.LastString();
-        long next = journal.checkpoint();
+        long next = startAt;
         try (JournalReader reader = journal.reader(next)) {
             while (running) {
                 // durableEnd before the hand-off: the writer offers a batch before it moves

@@ -84,4 +84,38 @@ class CorrelationIT {
             assertEquals(1, d.alertCount("message:\"SSH brute force\""), "the summary message is searchable");
         }
     }
+    /**
+     * Correlation windows live in memory; after a restart they are rebuilt from the journal
+     * records before the checkpoint. Three failures before a graceful restart and two after it
+     * are five within the timespan: one alert, carrying all five, and nothing raised twice.
+     */
+    @Test
+    void aWindowOpenedBeforeARestartIsStillOpenAfterIt() throws Exception {
+        Files.writeString(rules.resolve("mr_ssh_brute_force.yml"), BRUTE_FORCE);
+        DaemonConfig.SyslogConfig syslog = new DaemonConfig.SyslogConfig("127.0.0.1", 0, 0, 64 * 1024);
+        try (RunningDaemon d = new RunningDaemon(data, syslog, List.of(rules))) {
+            send(d, 0, 3);
+            RunningDaemon.await("three failures processed", () -> d.metric("socd_alerts_suppressed_total", "") == 3.0);
+            assertEquals(0, d.json("/api/v1/status").path("alerts").asLong());
+        }
+        try (RunningDaemon d = new RunningDaemon(data, syslog, List.of(rules))) {
+            send(d, 3, 2);
+            RunningDaemon.await("the correlation alert", () -> d.alertCount("rule_id:5d4a7a44-9a43-4c1e-8f3e-6b0b1f5f0c11") == 1);
+            JsonNode alert = d.json("/api/v1/alerts?q=rule_id:5d4a7a44-9a43-4c1e-8f3e-6b0b1f5f0c11").path("alerts").path(0);
+            assertEquals(5, alert.path("events").size(), "the three failures before the restart count: " + alert);
+            assertEquals(1, d.json("/api/v1/status").path("alerts").asLong(), "nothing else, nothing twice");
+            assertEquals(2.0, d.metric("socd_alerts_suppressed_total", ""),
+                    "the records read again to rebuild the window raise and suppress nothing");
+        }
+    }
+
+    private static void send(RunningDaemon d, int first, int count) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(d.daemon.syslogTcpAddress());
+            OutputStream out = socket.getOutputStream();
+            for (int i = first; i < first + count; i++) {
+                out.write(String.format(SSH, i, "brute-" + i, "203.0.113.66").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
 }

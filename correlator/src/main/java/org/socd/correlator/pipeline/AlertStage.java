@@ -31,6 +31,11 @@ final class AlertStage implements EventHandler<RecordSlot> {
     private final AlertFactory factory;
     private final AlertSink sink;
     private final TaggedCounters alerts;
+    /**
+     * Records at journal positions below this are a warm-up: processed again after a restart only
+     * to rebuild the correlation windows, their alerts having been raised before the checkpoint.
+     */
+    private volatile long warmUpEnd = -1;
     /** Journal position after the last record whose alerts the sink has had at a batch end. */
     private volatile long processedEnd = -1;
     private long batchEnd = -1;
@@ -70,21 +75,18 @@ final class AlertStage implements EventHandler<RecordSlot> {
         return groups;
     }
 
+    /** See {@link Pipeline#warmUpUntil}. */
+    void warmUpUntil(long end) {
+        warmUpEnd = end;
+    }
+
     /** See {@link Pipeline#processedEnd()}. */
     long processedEnd() {
         return processedEnd;
     }
 
     private void correlate(Correlations set, List<RuleMatch> matches, Event event, RecordSlot slot) {
-        if (set.isEmpty() || matches.stream().noneMatch(match -> set.feeds(match.ruleId()))) {
-            return;
-        }
-        if (engine == null || engine.correlations() != set) {
-            engine = new CorrelationEngine(set, correlationLimits, correlationMetrics);
-        }
-        ReceiveMetadata meta = slot.meta();
-        String eventId = factory.eventId(meta, slot.buffer(), slot.length());
-        List<CorrelationMatch> fired = engine.offer(matches, event, eventId, Instant.ofEpochSecond(0, meta.receivedNanos()));
+        List<CorrelationMatch> fired = offer(set, matches, event, slot);
         for (CorrelationMatch match : fired) {
             correlationMetrics.fired(match);
             if (match.alerts()) {
@@ -92,7 +94,28 @@ final class AlertStage implements EventHandler<RecordSlot> {
                 alerts.increment(match.rule().level().sigmaName());
             }
         }
-        groups = engine.groups();
+        groups = engine == null ? 0 : engine.groups();
+    }
+
+    /**
+     * A record of the warm-up: into the correlation windows, exactly as the first time, but
+     * no alert (they were raised the first time, under the same ids) and no match counted.
+     */
+    private void warmUp(Correlations set, List<RuleMatch> matches, Event event, RecordSlot slot) {
+        offer(set, matches, event, slot);
+        groups = engine == null ? 0 : engine.groups();
+    }
+
+    private List<CorrelationMatch> offer(Correlations set, List<RuleMatch> matches, Event event, RecordSlot slot) {
+        if (set.isEmpty() || matches.stream().noneMatch(match -> set.feeds(match.ruleId()))) {
+            return List.of();
+        }
+        if (engine == null || engine.correlations() != set) {
+            engine = new CorrelationEngine(set, correlationLimits, correlationMetrics);
+        }
+        ReceiveMetadata meta = slot.meta();
+        String eventId = factory.eventId(meta, slot.buffer(), slot.length());
+        return engine.offer(matches, event, eventId, Instant.ofEpochSecond(0, meta.receivedNanos()));
     }
 
     @Override
@@ -111,6 +134,10 @@ final class AlertStage implements EventHandler<RecordSlot> {
             List<RuleMatch> matches = slot.matches();
             if (event != null && matches != null && !matches.isEmpty()) {
                 Correlations set = correlations.get();
+                if (slot.position() >= 0 && slot.position() < warmUpEnd) {
+                    warmUp(set, matches, event, slot);
+                    return;
+                }
                 for (RuleMatch match : matches) {
                     if (!set.alertsOnItsOwn(match.ruleId())) {
                         suppressed.increment();

@@ -176,6 +176,16 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
+     * Declares the records at journal positions below {@code end} a warm-up: after a restart
+     * they are fed again only so that correlation windows hold what they held before the
+     * checkpoint; they raise no alerts (they did the first time, under the same ids). Call
+     * before publishing them.
+     */
+    public void warmUpUntil(long end) {
+        alertStage.warmUpUntil(end);
+    }
+
+    /**
      * The journal position after the last record that has passed the alert stage with its
      * alerts handed to the sink (and the sink's {@code endOfBatch} run), or -1 before the
      * first. The alert stage is one thread taking the ring in order, so every journal record
