@@ -1,7 +1,6 @@
 package org.socd.rules.matching;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +14,10 @@ import org.socd.protocol.event.Event;
 public final class EventFields {
 
     private final Event event;
-    private final Map<String, List<String>> exact = new HashMap<>();
-    private final Map<String, List<String>> folded = new HashMap<>();
+    private final FieldValueCache cache = new FieldValueCache();
+    /** {@link #allValues}: the event's own top-level values, which no rename changes. */
+    private List<String> allExact;
+    private List<String> allFolded;
     private Map<String, String> aliases = Map.of();
 
     public EventFields(Event event) {
@@ -29,8 +30,7 @@ public final class EventFields {
      */
     public void useAliases(Map<String, String> aliases) {
         this.aliases = aliases;
-        exact.clear();
-        folded.clear();
+        cache.clear();
     }
 
     private Object raw(String field) {
@@ -64,17 +64,17 @@ public final class EventFields {
      * none when absent or a mapping (a mapping has no text of its own to compare against).
      */
     public List<String> values(String field) {
-        List<String> cached = exact.get(field);
+        List<String> cached = cache.exact(field);
         if (cached == null) {
             cached = stringsOf(raw(field));
-            exact.put(field, cached);
+            cache.putExact(field, cached);
         }
         return cached;
     }
 
     /** {@link #values(String)} lower-cased with {@link Locale#ROOT}. */
     public List<String> lowerCaseValues(String field) {
-        List<String> cached = folded.get(field);
+        List<String> cached = cache.folded(field);
         if (cached == null) {
             List<String> original = values(field);
             if (original.size() == 1) {
@@ -85,16 +85,14 @@ public final class EventFields {
                     cached.add(value.toLowerCase(Locale.ROOT));
                 }
             }
-            folded.put(field, cached);
+            cache.putFolded(field, cached);
         }
         return cached;
     }
 
     /** Every top-level scalar value of the event as a string (lower-cased if {@code folded}), for keyword search. */
     public List<String> allValues(boolean folded) {
-        String key = folded ? "\u0000all-folded" : "\u0000all";
-        Map<String, List<String>> cache = folded ? this.folded : exact;
-        List<String> cached = cache.get(key);
+        List<String> cached = folded ? allFolded : allExact;
         if (cached == null) {
             cached = new ArrayList<>();
             for (Object value : event.fields().values()) {
@@ -102,7 +100,11 @@ public final class EventFields {
                     cached.add(folded ? text.toLowerCase(Locale.ROOT) : text);
                 }
             }
-            cache.put(key, cached);
+            if (folded) {
+                allFolded = cached;
+            } else {
+                allExact = cached;
+            }
         }
         return cached;
     }
