@@ -20,9 +20,20 @@ final class Prefilter {
     /**
      * Literal automaton of one field; literal {@code k} of it has the global id {@code globalIds[k]}
      * (the same in every index of the field) and is in the clauses {@code rulesByLiteral[k]}, each
-     * {@code rule << 1 | clause}.
+     * {@code rule << 1 | clause}. {@code integersCanHit}: some literal can occur in an integer's
+     * decimal text (else keyword scans skip integer values).
      */
-    record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral) {}
+    record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral, boolean integersCanHit) {
+
+        FieldIndex(String field, List<String> texts, int[] globalIds, int[][] rulesByLiteral) {
+            this(field, new AhoCorasick(texts), globalIds, rulesByLiteral, texts.stream().anyMatch(FieldIndex::integral));
+        }
+
+        /** Whether {@code text} can occur in the decimal text of an integer. */
+        private static boolean integral(String text) {
+            return text.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '-');
+        }
+    }
 
     /** Necessary clauses used per rule: a rule is a candidate only when each of them has a hit. */
     private static final int CLAUSES = 2;
@@ -92,7 +103,7 @@ final class Prefilter {
             for (int k = 0; k < ids.length; k++) {
                 ids[k] = base + k;
             }
-            fields[f] = new FieldIndex(fieldNames.get(f), new AhoCorasick(texts), ids, owners);
+            fields[f] = new FieldIndex(fieldNames.get(f), texts, ids, owners);
             texts.forEach(allTexts::add);
             base += texts.size();
         }
@@ -155,7 +166,7 @@ final class Prefilter {
         if (texts.size() * 2 >= literals) {
             return index; // not worth a second automaton
         }
-        return new FieldIndex(index.field(), new AhoCorasick(texts), ids.stream().mapToInt(Integer::intValue).toArray(),
+        return new FieldIndex(index.field(), texts, ids.stream().mapToInt(Integer::intValue).toArray(),
                 owners.toArray(new int[0][]));
     }
 
@@ -176,12 +187,9 @@ final class Prefilter {
             scan.ids = index.globalIds();
             scan.owners = index.rulesByLiteral();
             if (RequiredLiterals.KEYWORDS.equals(index.field())) {
-                List<String> values = event.allValues(false);
-                for (int v = 0; v < values.size(); v++) {
-                    if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
-                        index.automaton().search(values.get(v).toLowerCase(Locale.ROOT), scan);
-                    }
-                }
+                // Every top-level value as EventFields.allValues reads them, without building
+                // that list (a Windows event has some 25) or the text of numbers no literal can be in.
+                event.event().fields().forEach((name, value) -> searchValue(index, value, scan));
                 // A renamed message or raw field may live outside the top level.
                 if (event.isRenamed(Event.MESSAGE)) {
                     search(index, Event.MESSAGE, event, scan);
@@ -192,6 +200,36 @@ final class Prefilter {
             } else {
                 search(index, index.field(), event, scan);
             }
+        }
+    }
+
+    /** A top-level value as {@link EventFields#allValues} turns it into strings: scalars, and the scalars of a list. */
+    private static void searchValue(FieldIndex index, Object value, Scan scan) {
+        if (value instanceof String text) {
+            searchText(index, text, scan);
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Object element = list.get(i);
+                if (element != null && !(element instanceof Map<?, ?>) && !(element instanceof List<?>)) {
+                    searchScalar(index, element, scan);
+                }
+            }
+        } else if (value != null && !(value instanceof Map<?, ?>)) {
+            searchScalar(index, value, scan);
+        }
+    }
+
+    private static void searchScalar(FieldIndex index, Object value, Scan scan) {
+        if (!index.integersCanHit()
+                && (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)) {
+            return; // its text is digits and '-' only, and no literal is
+        }
+        searchText(index, value.toString(), scan);
+    }
+
+    private static void searchText(FieldIndex index, String text, Scan scan) {
+        if (!index.automaton().searchAsciiIgnoringCase(text, scan)) {
+            index.automaton().search(text.toLowerCase(Locale.ROOT), scan);
         }
     }
 

@@ -103,7 +103,9 @@ public final class LogsourceMapping {
                 key.add(List.of());
                 continue;
             }
-            List<String> values = event.lowerCaseValues(field);
+            // The values as they are: the logsource depends on their lower-cased form only, so a
+            // key per spelling is as right, and spares lower-casing (and hashing the new strings).
+            List<String> values = event.values(field);
             key.add(values.isEmpty() ? List.of("\u0000present") : values);
         }
         EventLogsource cached = memo.get(key);

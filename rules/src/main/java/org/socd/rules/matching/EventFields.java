@@ -28,6 +28,9 @@ public final class EventFields {
      * mapped event field, or its own name when the event lacks the mapped one.
      */
     public void useAliases(Map<String, String> aliases) {
+        if (aliases.isEmpty() && this.aliases.isEmpty()) {
+            return; // nothing renamed: the values read so far (e.g. for the logsource) stay right
+        }
         this.aliases = aliases;
         exact.clear();
         folded.clear();
