@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.socd.protocol.event.Event;
 import org.socd.rules.matching.EventFields;
 
@@ -189,7 +190,8 @@ final class Prefilter {
             if (RequiredLiterals.KEYWORDS.equals(index.field())) {
                 // Every top-level value as EventFields.allValues reads them, without building
                 // that list (a Windows event has some 25) or the text of numbers no literal can be in.
-                event.event().fields().forEach((name, value) -> searchValue(index, value, scan));
+                scan.keywords = index;
+                event.event().fields().forEach(scan);
                 // A renamed message or raw field may live outside the top level.
                 if (event.isRenamed(Event.MESSAGE)) {
                     search(index, Event.MESSAGE, event, scan);
@@ -251,13 +253,20 @@ final class Prefilter {
      * were already seen in this event (a literal like {@code .exe} in a path may occur many times;
      * its rules are marked once).
      */
-    static final class Scan implements AhoCorasick.Hits {
+    static final class Scan implements AhoCorasick.Hits, BiConsumer<String, Object> {
         final long[] hits;
         final long[] secondHits;
         private final int[] seen;
         private int stamp;
         private int[] ids;
         private int[][] owners;
+        /** The keyword index being searched by {@link #accept} (the scan itself is the callback: no lambda per event). */
+        private FieldIndex keywords;
+
+        @Override
+        public void accept(String name, Object value) {
+            searchValue(keywords, value, this);
+        }
 
         private Scan(int words, int literals) {
             hits = new long[words];
