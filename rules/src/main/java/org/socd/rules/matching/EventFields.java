@@ -62,6 +62,11 @@ public final class EventFields {
         return raw(field) != null;
     }
 
+    /** The field's value as the event holds it (string, number, list, mapping; renames applied), or null when absent. */
+    public Object value(String field) {
+        return raw(field);
+    }
+
     /**
      * The field's scalar values as strings: one for a scalar, one per scalar element for a list,
      * none when absent or a mapping (a mapping has no text of its own to compare against).
