@@ -1,6 +1,7 @@
 package org.socd.rules.compile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.socd.rules.matching.CharacterRun;
 
@@ -10,7 +11,7 @@ import org.socd.rules.matching.CharacterRun;
  * cheap necessary conditions (texts, runs of characters) that spare running RE2/J. Anything it
  * does not read exactly (groups, {@code \p{..}}, POSIX classes, ...) becomes an {@link Atom#OPAQUE}
  * atom that ends every run; anything that could change how the rest is read ({@code \Q..\E},
- * back-references, a quantifier after a flags group) makes it read nothing at all.
+ * a quantifier after a flags group, escapes it does not know) makes it read nothing at all.
  */
 final class RegexAtoms {
 
@@ -402,7 +403,7 @@ final class RegexAtoms {
     /** '.': any character ('\n' too with the s flag; counting it always only widens the set). */
     private static Atom any() {
         boolean[] set = new boolean[128];
-        java.util.Arrays.fill(set, true);
+        Arrays.fill(set, true);
         return new Atom(set, true, 1, 1);
     }
 

@@ -3,6 +3,7 @@ package org.socd.rules.compile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Literal text every match of a regular expression must contain, found by a deliberately
@@ -16,7 +17,7 @@ public final class RegexLiterals {
     private static final String RARE_CHARACTERS = "`$^{}|~<>;@#![]";
 
     /** A flags-only group followed by a quantifier, as in {@code a(?i)*}. */
-    private static final java.util.regex.Pattern QUANTIFIED_FLAGS = java.util.regex.Pattern.compile("\\(\\?[imsU-]*\\)[*+?{]");
+    private static final Pattern QUANTIFIED_FLAGS = Pattern.compile("\\(\\?[imsU-]*\\)[*+?{]");
 
     private RegexLiterals() {}
 

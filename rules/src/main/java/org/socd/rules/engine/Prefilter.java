@@ -231,7 +231,7 @@ final class Prefilter {
 
     private static void searchText(FieldIndex index, String text, Scan scan) {
         if (!index.automaton().searchAsciiIgnoringCase(text, scan)) {
-            index.automaton().search(text.toLowerCase(Locale.ROOT), scan);
+            index.automaton().search(scanForm(text.toLowerCase(Locale.ROOT)), scan);
         }
     }
 
@@ -239,9 +239,19 @@ final class Prefilter {
         List<String> values = event.values(field);
         for (int v = 0; v < values.size(); v++) {
             if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
-                index.automaton().search(event.lowerCaseValues(field).get(v), scan);
+                index.automaton().search(scanForm(event.lowerCaseValues(field).get(v)), scan);
             }
         }
+    }
+
+    /**
+     * The lower-cased text as the automata read it: with the long s ('ſ', already lower-case) as
+     * 's', because RE2's case folding matches it to an 's' of a {@code (?i)} regex, whose literals
+     * the automata hold in lower-case ASCII. (The Kelvin sign, the other such letter, lower-cases
+     * to 'k'.) Only ever finds more, so the pre-filter stays a superset for every other rule.
+     */
+    static String scanForm(String lowerCased) {
+        return lowerCased.indexOf('\u017f') < 0 ? lowerCased : lowerCased.replace('\u017f', 's');
     }
 
     static boolean isSet(long[] bits, int rule) {
