@@ -19,6 +19,12 @@ import java.util.function.IntSupplier;
 public final class SigmaEvaluationCpuTime {
 
     private static final int WARMUP_ROUNDS = 20;
+    /**
+     * And at least this much CPU time of warm-up: on a loaded machine the JIT compiler threads get
+     * their share of the cores late, and 20 short rounds measured partly interpreted or C1 code
+     * (two runs of the same jar gave medians 30k and 110k events/s).
+     */
+    private static final long WARMUP_CPU_NANOS = 10_000_000_000L;
     /** The baseline is ~20× slower: fewer events per round keep the rounds comparable in length. */
     private static final int NAIVE_EVENTS_PER_ROUND = 64;
 
@@ -40,7 +46,8 @@ public final class SigmaEvaluationCpuTime {
         IntSupplier engine = () -> b.engine.evaluate(b.events[next[0]++ & (SigmaEvaluationBenchmark.EVENTS - 1)]).size();
         IntSupplier naive = () -> SigmaEvaluationBenchmark.naiveMatches(b.engine,
                 b.events[next[0]++ & (SigmaEvaluationBenchmark.EVENTS - 1)]);
-        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+        long warmupStart = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < WARMUP_ROUNDS || threads.getCurrentThreadCpuTime() - warmupStart < WARMUP_CPU_NANOS; i++) {
             round(threads, engine, SigmaEvaluationBenchmark.EVENTS);
             round(threads, naive, NAIVE_EVENTS_PER_ROUND);
         }

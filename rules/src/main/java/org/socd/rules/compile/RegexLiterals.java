@@ -3,6 +3,7 @@ package org.socd.rules.compile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Literal text every match of a regular expression must contain, found by a deliberately
@@ -15,12 +16,16 @@ public final class RegexLiterals {
     /** Characters rare enough in paths and command lines that one alone is a useful literal. */
     private static final String RARE_CHARACTERS = "`$^{}|~<>;@#![]";
 
+    /** A flags-only group followed by a quantifier, as in {@code a(?i)*}. */
+    private static final Pattern QUANTIFIED_FLAGS = Pattern.compile("\\(\\?[imsU-]*\\)[*+?{]");
+
     private RegexLiterals() {}
 
     /**
      * For a regex that is an alternation at its top level (possibly inside one group spanning the
-     * whole pattern, after inline flags), one necessary literal per branch; null if any branch has
-     * none. A regex without alternation gives its single literal.
+     * whole pattern, after inline flags), texts (lower-case) of which every match contains one:
+     * per branch its necessary literal, or else the few texts of {@link #expanded}; null if some
+     * branch has neither. A regex without alternation is one branch.
      */
     public static List<String> alternatives(String regex) {
         String body = regex;
@@ -37,16 +42,107 @@ public final class RegexLiterals {
         List<String> literals = new ArrayList<>();
         for (String branch : branches) {
             String literal = literal(branch);
-            if (literal == null) {
+            if (literal != null && selective(literal.toLowerCase(Locale.ROOT))) {
+                literals.add(literal.toLowerCase(Locale.ROOT));
+                continue;
+            }
+            // No selective run of plain characters: try runs through small character sets.
+            List<String> expanded = expanded(branch);
+            if (expanded == null) {
                 return null;
             }
-            literal = literal.toLowerCase(Locale.ROOT);
-            if (!selective(literal)) {
-                return null;
-            }
-            literals.add(literal);
+            literals.addAll(expanded);
         }
         return literals;
+    }
+
+    /**
+     * Texts (lower-case) of which every match of {@code regex} (no top-level alternation)
+     * contains one, from a run of consecutive characters where each is one of a few: the run
+     * {@code \.[ "']} gives {@code ". "}, {@code ".\""} and {@code ".'"}. Null if no such run is
+     * selective. Sets of up to {@value #MAX_SET} characters (after case folding) are expanded,
+     * to at most {@value #MAX_EXPANSION} texts.
+     */
+    static List<String> expanded(String regex) {
+        List<RegexAtoms.Atom> atoms = RegexAtoms.read(regex);
+        if (atoms == null) {
+            return null;
+        }
+        List<String> best = null;
+        List<String> run = List.of("");
+        for (RegexAtoms.Atom atom : atoms) {
+            List<String> chars = atom.opaque() || atom.min() == 0 ? null : lowerCaseChars(atom);
+            if (chars == null) {
+                // Optional or too varied: what comes before and after need not be adjacent.
+                best = better(best, run);
+                run = List.of("");
+                continue;
+            }
+            List<String> extended = cross(run, chars);
+            if (extended == null) {
+                best = better(best, run);
+                extended = chars;
+            }
+            run = extended;
+            if (atom.max() > 1) {
+                // x+ : the text before ends at the first x, the text after starts at the last.
+                best = better(best, run);
+                run = chars;
+            }
+        }
+        return better(best, run);
+    }
+
+    private static final int MAX_SET = 4;
+    private static final int MAX_EXPANSION = 16;
+
+    private static List<String> lowerCaseChars(RegexAtoms.Atom atom) {
+        if (atom.nonAscii()) {
+            return null;
+        }
+        List<String> chars = new ArrayList<>();
+        for (char c = 0; c < 128; c++) {
+            if (atom.ascii()[c]) {
+                String lower = String.valueOf(Character.toLowerCase(c));
+                if (!chars.contains(lower)) {
+                    chars.add(lower);
+                }
+                if (chars.size() > MAX_SET) {
+                    return null;
+                }
+            }
+        }
+        return chars.isEmpty() ? null : chars;
+    }
+
+    private static List<String> cross(List<String> run, List<String> chars) {
+        if (run.size() * chars.size() > MAX_EXPANSION) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>(run.size() * chars.size());
+        for (String prefix : run) {
+            for (String c : chars) {
+                texts.add(prefix + c);
+            }
+        }
+        return texts;
+    }
+
+    /** The more selective of two alternative sets (see {@link #selective}); null for none. */
+    private static List<String> better(List<String> best, List<String> candidate) {
+        if (candidate.isEmpty() || !candidate.stream().allMatch(RegexLiterals::selective)) {
+            return best;
+        }
+        return best == null || score(candidate) > score(best) ? candidate : best;
+    }
+
+    /** Higher is more selective: long texts, few of them. */
+    private static int score(List<String> texts) {
+        int shortest = Integer.MAX_VALUE;
+        for (String text : texts) {
+            shortest = Math.min(shortest, text.length());
+        }
+        return shortest * 4 - texts.size();
     }
 
     /**
@@ -137,6 +233,9 @@ public final class RegexLiterals {
      * followed by {@code ?}, {@code *} or {@code {} is not part of the run (it may be absent).
      */
     public static String literal(String regex) {
+        if (QUANTIFIED_FLAGS.matcher(regex).find()) {
+            return null; // RE2/J binds that quantifier to an earlier atom: not worth modelling
+        }
         String best = "";
         StringBuilder run = new StringBuilder();
         int depth = 0;

@@ -254,7 +254,7 @@ final class TermCompiler {
             Pattern pattern = Pattern.compile(value.text(), flags);
             List<String> required = RegexLiterals.alternatives(value.text());
             return new ValuePattern.Regex(pattern, required == null ? List.of() : required,
-                    RegexLength.minimum(value.text()));
+                    RegexLength.minimum(value.text()), RegexAtoms.longestRun(value.text()));
         } catch (PatternSyntaxException e) {
             throw new RuleSyntaxException(value.location(), "invalid regular expression for " + term.describe()
                     + ": " + e.getMessage() + "; socd uses RE2 syntax (no look-around, no back-references)");

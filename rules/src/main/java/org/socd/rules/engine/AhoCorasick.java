@@ -31,6 +31,11 @@ final class AhoCorasick {
      */
     static final int DEFAULT_DENSE_CELLS = 1 << 17;
 
+    /** Patterns at least this long let a scan skip {@code length - 1} characters at a time at the root. */
+    static final int SKIP_MIN_LENGTH = 4;
+    /** Bound on the pair table (one byte per pair of classes). */
+    private static final int MAX_PAIR_CELLS = 1 << 16;
+
     private final int[] asciiClass = new int[128];
     /** {@link #asciiClass} with 'A'-'Z' read as 'a'-'z', for scanning text that was not lower-cased. */
     private final int[] foldedAsciiClass = new int[128];
@@ -38,6 +43,14 @@ final class AhoCorasick {
     private final char[] otherChars;
     private final int[] otherClasses;
     private final int alphabet;
+    /** Length of the shortest pattern. */
+    private final int minLength;
+    /**
+     * Which pairs of adjacent classes occur in some pattern ({@code a * alphabet + b}), for
+     * skipping text at the root (see {@link #searchSkipping}); null when skipping does not pay
+     * (short patterns) or is not sound (non-ASCII patterns).
+     */
+    private final boolean[] pairs;
     /** Nodes {@code 0 .. denseNodes-1} (breadth-first order, root first) have complete rows in {@link #dense}. */
     private final int denseNodes;
     private final int[] dense;
@@ -85,6 +98,23 @@ final class AhoCorasick {
             }
         }
         alphabet = classes;
+        int shortest = Integer.MAX_VALUE;
+        boolean ascii = true;
+        for (String pattern : patterns) {
+            shortest = Math.min(shortest, pattern.length());
+            ascii &= pattern.chars().allMatch(c -> c < 128);
+        }
+        minLength = patterns.isEmpty() ? 0 : shortest;
+        if (ascii && minLength >= SKIP_MIN_LENGTH && (long) alphabet * alphabet <= MAX_PAIR_CELLS) {
+            pairs = new boolean[alphabet * alphabet];
+            for (String pattern : patterns) {
+                for (int i = 1; i < pattern.length(); i++) {
+                    pairs[asciiClass[pattern.charAt(i - 1)] * alphabet + asciiClass[pattern.charAt(i)]] = true;
+                }
+            }
+        } else {
+            pairs = null;
+        }
         for (char c = 0; c < 128; c++) {
             foldedAsciiClass[c] = asciiClass[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
         }
@@ -281,6 +311,9 @@ final class AhoCorasick {
      * searches the properly lower-cased text. The patterns must be lower-case.
      */
     boolean searchAsciiIgnoringCase(String text, Hits hits) {
+        if (pairs != null) {
+            return searchSkipping(text, hits);
+        }
         int node = 0;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
@@ -301,6 +334,62 @@ final class AhoCorasick {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #searchAsciiIgnoringCase} for long ASCII patterns, skipping text at the root: there no
+     * occurrence has begun, and one starting within the next {@code minLength - 1} characters
+     * would cover the two characters at {@code i + minLength - 2} and {@code i + minLength - 1};
+     * when that pair occurs in no pattern, the scan resumes at the second of them. Keyword
+     * literals like {@code sekurlsa::} are searched in every value of a Windows event, mostly
+     * a few characters per step this way. Skipped characters are not looked at, which is sound
+     * for non-ASCII ones too: lower-casing keeps every character but 'İ' one character long, and
+     * an ASCII pattern can only end at the 'i' that 'İ' becomes.
+     */
+    private boolean searchSkipping(String text, Hits hits) {
+        int node = 0;
+        int n = text.length();
+        int i = 0;
+        int reach = minLength - 1;
+        while (i < n) {
+            if (node == 0) {
+                int j = i + reach;
+                if (j >= n) {
+                    return true; // no pattern fits in what is left
+                }
+                char a = text.charAt(j - 1);
+                char b = text.charAt(j);
+                if (a >= 128 || b >= 128) {
+                    return false;
+                }
+                if (!pairs[foldedAsciiClass[a] * alphabet + foldedAsciiClass[b]]) {
+                    i = j;
+                    continue;
+                }
+            }
+            char ch = text.charAt(i++);
+            if (ch >= 128) {
+                return false;
+            }
+            int c = foldedAsciiClass[ch];
+            if (c == 0) {
+                node = 0;
+                continue;
+            }
+            int next = node < denseNodes ? dense[node * alphabet + c] : step(node, c);
+            if (next >= 0) {
+                node = next;
+            } else {
+                node = ~next;
+                report(node, hits);
+            }
+        }
+        return true;
+    }
+
+    /** Whether scans skip text at the root (for tests). */
+    boolean skips() {
+        return pairs != null;
     }
 
     /** Number of trie nodes (for tests and diagnostics). */

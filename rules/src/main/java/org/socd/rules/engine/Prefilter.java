@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.socd.protocol.event.Event;
 import org.socd.rules.matching.EventFields;
 
@@ -20,9 +21,20 @@ final class Prefilter {
     /**
      * Literal automaton of one field; literal {@code k} of it has the global id {@code globalIds[k]}
      * (the same in every index of the field) and is in the clauses {@code rulesByLiteral[k]}, each
-     * {@code rule << 1 | clause}.
+     * {@code rule << 1 | clause}. {@code integersCanHit}: some literal can occur in an integer's
+     * decimal text (else keyword scans skip integer values).
      */
-    record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral) {}
+    record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral, boolean integersCanHit) {
+
+        FieldIndex(String field, List<String> texts, int[] globalIds, int[][] rulesByLiteral) {
+            this(field, new AhoCorasick(texts), globalIds, rulesByLiteral, texts.stream().anyMatch(FieldIndex::integral));
+        }
+
+        /** Whether {@code text} can occur in the decimal text of an integer. */
+        private static boolean integral(String text) {
+            return text.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '-');
+        }
+    }
 
     /** Necessary clauses used per rule: a rule is a candidate only when each of them has a hit. */
     private static final int CLAUSES = 2;
@@ -92,7 +104,7 @@ final class Prefilter {
             for (int k = 0; k < ids.length; k++) {
                 ids[k] = base + k;
             }
-            fields[f] = new FieldIndex(fieldNames.get(f), new AhoCorasick(texts), ids, owners);
+            fields[f] = new FieldIndex(fieldNames.get(f), texts, ids, owners);
             texts.forEach(allTexts::add);
             base += texts.size();
         }
@@ -155,7 +167,7 @@ final class Prefilter {
         if (texts.size() * 2 >= literals) {
             return index; // not worth a second automaton
         }
-        return new FieldIndex(index.field(), new AhoCorasick(texts), ids.stream().mapToInt(Integer::intValue).toArray(),
+        return new FieldIndex(index.field(), texts, ids.stream().mapToInt(Integer::intValue).toArray(),
                 owners.toArray(new int[0][]));
     }
 
@@ -176,12 +188,10 @@ final class Prefilter {
             scan.ids = index.globalIds();
             scan.owners = index.rulesByLiteral();
             if (RequiredLiterals.KEYWORDS.equals(index.field())) {
-                List<String> values = event.allValues(false);
-                for (int v = 0; v < values.size(); v++) {
-                    if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
-                        index.automaton().search(values.get(v).toLowerCase(Locale.ROOT), scan);
-                    }
-                }
+                // Every top-level value as EventFields.allValues reads them, without building
+                // that list (a Windows event has some 25) or the text of numbers no literal can be in.
+                scan.keywords = index;
+                event.event().fields().forEach(scan);
                 // A renamed message or raw field may live outside the top level.
                 if (event.isRenamed(Event.MESSAGE)) {
                     search(index, Event.MESSAGE, event, scan);
@@ -195,13 +205,53 @@ final class Prefilter {
         }
     }
 
+    /** A top-level value as {@link EventFields#allValues} turns it into strings: scalars, and the scalars of a list. */
+    private static void searchValue(FieldIndex index, Object value, Scan scan) {
+        if (value instanceof String text) {
+            searchText(index, text, scan);
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Object element = list.get(i);
+                if (element != null && !(element instanceof Map<?, ?>) && !(element instanceof List<?>)) {
+                    searchScalar(index, element, scan);
+                }
+            }
+        } else if (value != null && !(value instanceof Map<?, ?>)) {
+            searchScalar(index, value, scan);
+        }
+    }
+
+    private static void searchScalar(FieldIndex index, Object value, Scan scan) {
+        if (!index.integersCanHit()
+                && (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)) {
+            return; // its text is digits and '-' only, and no literal is
+        }
+        searchText(index, value.toString(), scan);
+    }
+
+    private static void searchText(FieldIndex index, String text, Scan scan) {
+        if (!index.automaton().searchAsciiIgnoringCase(text, scan)) {
+            index.automaton().search(scanForm(text.toLowerCase(Locale.ROOT)), scan);
+        }
+    }
+
     private static void search(FieldIndex index, String field, EventFields event, Scan scan) {
         List<String> values = event.values(field);
         for (int v = 0; v < values.size(); v++) {
             if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
-                index.automaton().search(event.lowerCaseValues(field).get(v), scan);
+                index.automaton().search(scanForm(event.lowerCaseValues(field).get(v)), scan);
             }
         }
+    }
+
+    /**
+     * The lower-cased text as the automata read it: with the long s ('ſ', already lower-case) as
+     * 's', because RE2's case folding matches it to an 's' of a {@code (?i)} regex, whose literals
+     * the automata hold in lower-case ASCII. (The Kelvin sign, the other such letter, lower-cases
+     * to 'k'.) Only ever finds more, so the pre-filter stays a superset for every other rule.
+     */
+    static String scanForm(String lowerCased) {
+        return lowerCased.indexOf('\u017f') < 0 ? lowerCased : lowerCased.replace('\u017f', 's');
     }
 
     static boolean isSet(long[] bits, int rule) {
@@ -213,13 +263,20 @@ final class Prefilter {
      * were already seen in this event (a literal like {@code .exe} in a path may occur many times;
      * its rules are marked once).
      */
-    static final class Scan implements AhoCorasick.Hits {
+    static final class Scan implements AhoCorasick.Hits, BiConsumer<String, Object> {
         final long[] hits;
         final long[] secondHits;
         private final int[] seen;
         private int stamp;
         private int[] ids;
         private int[][] owners;
+        /** The keyword index being searched by {@link #accept} (the scan itself is the callback: no lambda per event). */
+        private FieldIndex keywords;
+
+        @Override
+        public void accept(String name, Object value) {
+            searchValue(keywords, value, this);
+        }
 
         private Scan(int words, int literals) {
             hits = new long[words];

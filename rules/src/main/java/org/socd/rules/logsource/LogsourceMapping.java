@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class LogsourceMapping {
     /** Every field some entry tests: an event's logsource depends on these values only. */
     private final List<String> testedFields;
     /** Logsources by the tested fields' values; events come in few kinds, so deriving is mostly one lookup. */
-    private final ConcurrentHashMap<List<List<String>>, EventLogsource> memo = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<MemoKey, EventLogsource> memo = new ConcurrentHashMap<>();
     private static final int MEMO_LIMIT = 4096;
 
     private LogsourceMapping(List<Entry> entries) {
@@ -93,28 +94,48 @@ public final class LogsourceMapping {
 
     /** The logsources of one event. */
     public EventLogsource derive(EventFields event) {
-        List<List<String>> key = new ArrayList<>(testedFields.size());
-        for (int i = 0; i < testedFields.size(); i++) {
-            // Presence matters too ('*' tests): an absent field is an empty list, a present one its values.
+        Object[] key = new Object[testedFields.size()];
+        for (int i = 0; i < key.length; i++) {
+            // Presence matters too ('*' tests): an absent field is null, a present one its value.
             String field = testedFields.get(i);
-            if (!event.has(field)) {
-                // Most tested fields are absent from any one event (a syslog line has no Channel);
-                // one lookup, and nothing cached for them.
-                key.add(List.of());
+            Object raw = event.value(field);
+            if (raw == null) {
+                // Most tested fields are absent from any one event (a syslog line has no Channel).
                 continue;
             }
-            List<String> values = event.lowerCaseValues(field);
-            key.add(values.isEmpty() ? List.of("\u0000present") : values);
+            // The value as it is: the logsource depends on its lower-cased text only, so a key per
+            // spelling is as right and spares converting and lower-casing. Strings and numbers are
+            // immutable; anything else (a list, a mapping) is keyed by its text, as the tests read it.
+            if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
+                key[i] = raw;
+            } else {
+                List<String> values = event.values(field);
+                key[i] = values.isEmpty() ? List.of("\u0000present") : values;
+            }
         }
-        EventLogsource cached = memo.get(key);
+        MemoKey memoKey = new MemoKey(key);
+        EventLogsource cached = memo.get(memoKey);
         if (cached != null) {
             return cached;
         }
         EventLogsource derived = compute(event);
         if (memo.size() < MEMO_LIMIT) {
-            memo.putIfAbsent(key, derived);
+            memo.putIfAbsent(memoKey, derived);
         }
         return derived;
+    }
+
+    /** The tested fields' values of one event (null: absent), compared element by element. */
+    private record MemoKey(Object[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MemoKey key && Arrays.equals(values, key.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
     }
 
     private EventLogsource compute(EventFields event) {

@@ -11,8 +11,9 @@ public record Disjunction(List<Matcher> operands) implements Matcher {
 
     @Override
     public boolean matches(EventFields event) {
-        for (Matcher operand : operands) {
-            if (operand.matches(event)) {
+        // Indexed, not an iterator: this runs for every candidate rule of every event.
+        for (int i = 0; i < operands.size(); i++) {
+            if (operands.get(i).matches(event)) {
                 return true;
             }
         }

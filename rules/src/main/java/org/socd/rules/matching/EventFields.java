@@ -29,6 +29,9 @@ public final class EventFields {
      * mapped event field, or its own name when the event lacks the mapped one.
      */
     public void useAliases(Map<String, String> aliases) {
+        if (aliases.isEmpty() && this.aliases.isEmpty()) {
+            return; // nothing renamed: the values read so far (e.g. for the logsource) stay right
+        }
         this.aliases = aliases;
         cache.clear();
     }
@@ -57,6 +60,11 @@ public final class EventFields {
 
     public boolean has(String field) {
         return raw(field) != null;
+    }
+
+    /** The field's value as the event holds it (string, number, list, mapping; renames applied), or null when absent. */
+    public Object value(String field) {
+        return raw(field);
     }
 
     /**

@@ -17,7 +17,8 @@ public record FieldMatcher(String field, List<ValuePattern> patterns, boolean re
     public boolean matches(EventFields event) {
         List<String> exact = null;
         List<String> folded = null;
-        for (ValuePattern pattern : patterns) {
+        for (int p = 0; p < patterns.size(); p++) {
+            ValuePattern pattern = patterns.get(p);
             List<String> values;
             if (pattern.foldsCase()) {
                 values = folded != null ? folded : (folded = event.lowerCaseValues(field));

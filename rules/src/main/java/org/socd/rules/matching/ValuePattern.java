@@ -56,18 +56,27 @@ public sealed interface ValuePattern {
 
     /**
      * A Sigma {@code re} value: found anywhere in the original (not lower-cased) value.
-     * {@code minLength} (chars every match has at least) and {@code required} (lower-case, may
-     * be empty: texts of which every match contains one) are checked first, because a length
-     * or substring test is far cheaper than running RE2/J.
+     * {@code minLength} (chars every match has at least), {@code run} (null, or a run of
+     * characters every match contains) and {@code required} (lower-case, may be empty: texts of
+     * which every match contains one) are checked first, because a length, run or substring
+     * test is far cheaper than running RE2/J.
      */
-    record Regex(Pattern regex, List<String> required, int minLength) implements ValuePattern {
+    record Regex(Pattern regex, List<String> required, int minLength, CharacterRun run) implements ValuePattern {
         public Regex {
             required = List.copyOf(required);
+        }
+
+        /** Without a run check. */
+        public Regex(Pattern regex, List<String> required, int minLength) {
+            this(regex, required, minLength, null);
         }
 
         @Override
         public boolean test(String value) {
             if (value.length() < minLength) {
+                return false;
+            }
+            if (run != null && !run.occursIn(value)) {
                 return false;
             }
             if (!required.isEmpty() && !containsAnyIgnoringCase(value, required)) {
@@ -79,8 +88,21 @@ public sealed interface ValuePattern {
         private static boolean containsAnyIgnoringCase(String value, List<String> texts) {
             for (int t = 0; t < texts.size(); t++) {
                 String text = texts.get(t);
-                for (int at = 0; at + text.length() <= value.length(); at++) {
-                    if (value.regionMatches(true, at, text, 0, text.length())) {
+                if (text.isEmpty()) {
+                    return true;
+                }
+                // regionMatches only where the first character may fit: most positions fail there.
+                // An ASCII character equals an ASCII one ignoring case only as itself or its other
+                // case; outside ASCII (the Kelvin sign is a 'k', the long s an 's') ask regionMatches.
+                char first = text.charAt(0);
+                boolean asciiFirst = first < 128;
+                char upper = Character.toUpperCase(first);
+                char lower = Character.toLowerCase(first);
+                int last = value.length() - text.length();
+                for (int at = 0; at <= last; at++) {
+                    char c = value.charAt(at);
+                    if ((!asciiFirst || c == lower || c == upper || c >= 128)
+                            && value.regionMatches(true, at, text, 0, text.length())) {
                         return true;
                     }
                 }

@@ -1,6 +1,7 @@
 package org.socd.rules.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -74,6 +75,49 @@ class AhoCorasickTest {
                 assertTrue(expected.containsAll(found), "only true hits before giving up: " + found + " in " + text);
             }
         }
+    }
+
+    /**
+     * Long patterns: the scan skips at the root. Complete answers must equal a search of the
+     * lower-cased text, non-ASCII characters (and 'İ', which lower-cases to two) included.
+     */
+    @Test
+    void skippingAgreesWithLowerCasedText() {
+        Random random = new Random(44);
+        int complete = 0;
+        for (int round = 0; round < 2000; round++) {
+            List<String> patterns = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                patterns.add(randomText(random, AhoCorasick.SKIP_MIN_LENGTH + random.nextInt(4), "abc:i"));
+            }
+            AhoCorasick automaton = new AhoCorasick(patterns, round % 2 == 0 ? 1 : AhoCorasick.DEFAULT_DENSE_CELLS);
+            assertTrue(automaton.skips());
+            String text = randomText(random, random.nextInt(60), round % 3 == 0 ? "aAbBcC:iIzx\u0130\u00e9" : "aAbBcC:iIzx");
+            if (random.nextBoolean()) {
+                // Plant a pattern, in random case, so that there is something to find.
+                String planted = patterns.get(random.nextInt(patterns.size()));
+                int at = random.nextInt(text.length() + 1);
+                text = text.substring(0, at) + (random.nextBoolean() ? planted.toUpperCase(java.util.Locale.ROOT) : planted)
+                        + text.substring(at);
+            }
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            Set<Integer> expected = new TreeSet<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (lower.contains(patterns.get(i))) {
+                    expected.add(i);
+                }
+            }
+            Set<Integer> found = new TreeSet<>();
+            if (automaton.searchAsciiIgnoringCase(text, found::add)) {
+                assertEquals(expected, found, patterns + " in " + text);
+                complete++;
+            } else {
+                assertTrue(expected.containsAll(found), "only true hits before giving up: " + found + " in " + text);
+            }
+        }
+        assertTrue(complete > 1200, "too few complete scans: " + complete);
+        assertFalse(new AhoCorasick(List.of("abc", "abcdef")).skips(), "a short pattern: nothing to skip");
+        assertFalse(new AhoCorasick(List.of("abcdé")).skips(), "non-ASCII patterns: not sound to skip");
     }
 
     @Test

@@ -15,7 +15,7 @@ class GlobMatcherTest {
         Random random = new Random(7);
         for (int round = 0; round < 5000; round++) {
             String pattern = random(random, "ab*?", 1 + random.nextInt(7));
-            String value = random(random, "abc", random.nextInt(9));
+            String value = random(random, "abc", random.nextInt(14));
             String regex = pattern.replace("*", ".*").replace("?", ".");
             boolean expected = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.DOTALL).matcher(value).matches();
             assertEquals(expected, PatternCompiler.compile(SigmaString.parse(pattern), true).test(value), pattern + " vs " + value);

@@ -25,4 +25,15 @@ class KeywordSearchTest {
         assertTrue(matches("k:\n    '|all':\n        - 'a1'\n        - 'b2'\ncondition: k\n", Map.of("x", "a1", "y", "b2")));
         assertFalse(matches("k:\n    '|all':\n        - 'a1'\n        - 'b2'\ncondition: k\n", Map.of("x", "a1")));
     }
+
+    @Test
+    void numbersAndListsAreSearchedAsText() {
+        // The engine's pre-filter skips integers only when no keyword could be in digits.
+        assertTrue(matches("k:\n    - '1234'\ncondition: k\n", Map.of("EventID", 991234)));
+        assertTrue(matches("k:\n    - '-12'\ncondition: k\n", Map.of("Offset", -1234L)));
+        assertFalse(matches("k:\n    - 'x12'\ncondition: k\n", Map.of("EventID", 991234)));
+        assertTrue(matches("k:\n    - '2.5'\ncondition: k\n", Map.of("Ratio", 12.5)));
+        assertTrue(matches(RULE, Map.of("Tags", java.util.List.of(7, "run MIMIKATZ"))));
+        assertFalse(matches(RULE, Map.of("Nested", Map.of("x", "mimikatz"))), "a mapping has no text of its own");
+    }
 }
