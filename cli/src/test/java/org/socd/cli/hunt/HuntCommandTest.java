@@ -40,6 +40,21 @@ class HuntCommandTest {
                     - 'Failed password'
                 condition: k
             """;
+
+    /** {@link #SSHD} named, and a correlation over it: three failures on one host within a minute. */
+    private static final String BRUTE_FORCE_WITH_ITS_RULE = SSHD.replace("level: low", "level: low\nname: sshd_failure") + """
+            ---
+            title: sshd brute force
+            id: 44444444-4444-4444-4444-444444444444
+            level: high
+            correlation:
+                type: event_count
+                rules: [sshd_failure]
+                group-by: [hostname]
+                timespan: 1m
+                condition: {gte: 3}
+            """;
+
     private static final String EVTX = """
             {
               "Event": {
@@ -106,18 +121,7 @@ class HuntCommandTest {
     @Test
     void huntEvaluatesCorrelationsInFileOrderAndValidateCountsThem(@TempDir Path dir) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve("brute.yml"), SSHD.replace("level: low", "level: low\nname: sshd_failure") + """
-                ---
-                title: sshd brute force
-                id: 44444444-4444-4444-4444-444444444444
-                level: high
-                correlation:
-                    type: event_count
-                    rules: [sshd_failure]
-                    group-by: [hostname]
-                    timespan: 1m
-                    condition: {gte: 3}
-                """);
+        Files.writeString(rules.resolve("brute.yml"), BRUTE_FORCE_WITH_ITS_RULE);
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 4; i++) {
             log.append("<38>Jan  2 03:04:0").append(i).append(" web1 sshd[42]: Failed password for root from 10.0.0.1 port 22 ssh2\n");
@@ -147,18 +151,7 @@ class HuntCommandTest {
 
     @Test
     void ruleTestRunsACorrelationTogetherWithTheRulesItReferences(@TempDir Path dir) throws IOException {
-        Path rule = Files.writeString(dir.resolve("brute.yml"), SSHD.replace("level: low", "level: low\nname: sshd_failure") + """
-                ---
-                title: sshd brute force
-                id: 55555555-5555-5555-5555-555555555555
-                level: high
-                correlation:
-                    type: event_count
-                    rules: [sshd_failure]
-                    group-by: [hostname]
-                    timespan: 1m
-                    condition: {gte: 3}
-                """);
+        Path rule = Files.writeString(dir.resolve("brute.yml"), BRUTE_FORCE_WITH_ITS_RULE.replace("44444444-4444-4444-4444-444444444444", "55555555-5555-5555-5555-555555555555"));
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 3; i++) {
             log.append("<38>Jan  2 03:04:0").append(i).append(" web1 sshd[42]: Failed password for root from 10.0.0.1 port 22 ssh2\n");
