@@ -166,15 +166,17 @@ public class AlertStoreBenchmark {
         private void run() {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(1000);
+                    Thread.sleep(1000); // one probe a second: a sample, not a load on the store
                     id = null;
                     wanted = true;
                     String probeId;
                     while ((probeId = id) == null) {
-                        Thread.sleep(1);
+                        Thread.sleep(1); // the indexing thread names the next alert it accepts
                     }
                     long accepted = acceptedNanos;
                     while (store.get(probeId).isEmpty()) {
+                        // Polled: the store has no "visible" callback. The lag reported is thus
+                        // up to 5 ms longer than the true one, never shorter.
                         Thread.sleep(5);
                     }
                     lagsMicros.add((System.nanoTime() - accepted) / 1000);
