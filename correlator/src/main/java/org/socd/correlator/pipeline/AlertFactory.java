@@ -1,15 +1,8 @@
 package org.socd.correlator.pipeline;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +13,8 @@ import org.socd.protocol.event.ReceiveMetadata;
 import org.socd.rules.RuleMatch;
 import org.socd.rules.correlation.Contribution;
 import org.socd.rules.correlation.CorrelationMatch;
+import org.socd.rules.correlation.EventTime;
+import org.socd.rules.ids.IdDigest;
 
 /**
  * Builds the alert for one rule match on one record: a deterministic id, and the host, user,
@@ -37,16 +32,10 @@ final class AlertFactory {
     private static final String[] SRC_IP_FIELDS = {"src_ip", "IpAddress"};
 
     private final Clock clock;
-    private final MessageDigest sha256;
-    private final ByteBuffer scratch = ByteBuffer.allocate(Long.BYTES);
+    private final IdDigest digest = new IdDigest();
 
     AlertFactory(Clock clock) {
         this.clock = clock;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must provide", e);
-        }
     }
 
     Alert create(RuleMatch match, Event event, ReceiveMetadata meta, byte[] raw, int rawLength) {
@@ -60,7 +49,7 @@ final class AlertFactory {
                 first(event, HOST_FIELDS),
                 first(event, USER_FIELDS),
                 first(event, SRC_IP_FIELDS),
-                eventTime(event, meta),
+                EventTime.of(event, Instant.ofEpochSecond(0, meta.receivedNanos())),
                 clock.instant(),
                 event.fields());
     }
@@ -121,31 +110,8 @@ final class AlertFactory {
      * raw bytes are length-prefixed so that no two different tuples hash the same bytes.
      */
     String id(String ruleId, ReceiveMetadata meta, byte[] raw, int rawLength) {
-        sha256.reset();
-        putString(ruleId);
-        putString(meta.input());
-        putString(meta.peerAddress());
-        putLong(meta.peerPort());
-        putLong(meta.receivedNanos());
-        putLong(rawLength);
-        sha256.update(raw, 0, rawLength);
-        return HexFormat.of().formatHex(sha256.digest(), 0, 16);
-    }
-
-    private void putString(String value) {
-        if (value == null) {
-            putLong(-1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        putLong(bytes.length);
-        sha256.update(bytes);
-    }
-
-    private void putLong(long value) {
-        scratch.clear();
-        scratch.putLong(value);
-        sha256.update(scratch.array(), 0, Long.BYTES);
+        return digest.reset().putString(ruleId).putString(meta.input()).putString(meta.peerAddress())
+                .putLong(meta.peerPort()).putLong(meta.receivedNanos()).putBytes(raw, rawLength).hex128();
     }
 
     private static String first(Event event, String[] names) {
@@ -156,25 +122,5 @@ final class AlertFactory {
             }
         }
         return null;
-    }
-
-    /** The event's own time when it has a readable one, else when the record was received. */
-    private static Instant eventTime(Event event, ReceiveMetadata meta) {
-        Object value = event.get(Event.TIMESTAMP);
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeException notUtc) {
-                try {
-                    return OffsetDateTime.parse(text).toInstant();
-                } catch (DateTimeException unreadable) {
-                    // fall through to the receive time
-                }
-            }
-        }
-        return Instant.ofEpochSecond(0, meta.receivedNanos());
     }
 }
