@@ -266,6 +266,15 @@ public final class RegexLiterals {
                     j++;
                 }
                 while (j < regex.length() && regex.charAt(j) != ']') {
+                    if (regex.startsWith("[:", j)) {
+                        // A POSIX class such as [[:alpha:]]: its ']' does not end the outer class.
+                        int close = regex.indexOf(":]", j + 2);
+                        if (close < 0) {
+                            return null;
+                        }
+                        j = close + 2;
+                        continue;
+                    }
                     if (regex.charAt(j) == '\\') {
                         j++;
                     }

@@ -20,6 +20,8 @@ class RequiredLiteralsTest {
         assertNull(RegexLiterals.literal("cmd|powershell"));
         assertNull(RegexLiterals.literal("\\x41\\x42\\x43"));
         assertNull(RegexLiterals.literal("[a-z]+\\d*"));
+        assertEquals("user=", RegexLiterals.literal("[[:alpha:]]+user="), "a POSIX class's ']' does not end the class");
+        assertNull(RegexLiterals.literal("[[:alpha:]]"), "no ']' is required by [[:alpha:]]");
     }
 
     @Test
