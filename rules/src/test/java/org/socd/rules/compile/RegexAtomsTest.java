@@ -52,7 +52,7 @@ class RegexAtomsTest {
         Random random = new Random(11);
         int checked = 0;
         for (int round = 0; round < 10000; round++) {
-            String regex = randomRegex(random, 3);
+            String regex = RandomRegexes.regex(random, 3);
             Pattern pattern;
             try {
                 pattern = Pattern.compile(regex);
@@ -62,7 +62,7 @@ class RegexAtomsTest {
             List<String> texts = RegexLiterals.alternatives(regex);
             CharacterRun run = RegexAtoms.longestRun(regex);
             for (int t = 0; t < 20; t++) {
-                String text = randomText(random, random.nextInt(40));
+                String text = RandomRegexes.text(random, random.nextInt(40));
                 Matcher m = pattern.matcher(text);
                 if (!m.find()) {
                     continue;
@@ -79,39 +79,5 @@ class RegexAtomsTest {
             }
         }
         assertTrue(checked > 1000, "too few checked matches to mean anything: " + checked);
-    }
-
-    private static String randomRegex(Random random, int depth) {
-        StringBuilder regex = new StringBuilder();
-        int atoms = 1 + random.nextInt(5);
-        for (int i = 0; i < atoms; i++) {
-            int kind = random.nextInt(depth > 0 ? 13 : 10);
-            switch (kind) {
-                case 0, 1, 2 -> regex.append("ab{}, .\"".charAt(random.nextInt(8)));
-                case 3 -> regex.append(new String[] {"[ab]", "[^a]", "[]a]", "[aA]", "[a-c]", "[ \"]", "[\\d.]", "[a\\-b]"}[random.nextInt(8)]);
-                case 4 -> regex.append(new String[] {"\\s", "\\w", "\\b", "\\x61", "\\{", "^", "$", "\\.", "\\d", "\\W"}[random.nextInt(10)]);
-                case 5, 6, 7, 8 -> regex.append(random.nextBoolean() ? "a" : "b");
-                case 9 -> regex.append("[ab1]{8,}");
-                case 10 -> regex.append('(').append(randomRegex(random, depth - 1)).append(')');
-                case 11 -> regex.append("(?:").append(randomRegex(random, depth - 1)).append('|')
-                        .append(randomRegex(random, depth - 1)).append(')');
-                default -> regex.append("(?i)");
-            }
-            if (random.nextInt(3) == 0) {
-                regex.append(new String[] {"*", "+", "?", "{2}", "{1,3}", "{2,}", "+?", "{,2}", "{1}"}[random.nextInt(9)]);
-            }
-        }
-        if (random.nextInt(6) == 0) {
-            regex.append('|').append(randomRegex(random, depth - 1));
-        }
-        return regex.toString();
-    }
-
-    private static String randomText(Random random, int length) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            text.append("abAB{}, x.\"1\u017f".charAt(random.nextInt(random.nextInt(20) == 0 ? 13 : 12)));
-        }
-        return text.toString();
     }
 }

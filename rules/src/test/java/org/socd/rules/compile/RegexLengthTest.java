@@ -33,7 +33,7 @@ class RegexLengthTest {
         Random random = new Random(7);
         int checked = 0;
         for (int round = 0; round < 5000; round++) {
-            String regex = randomRegex(random, 3);
+            String regex = RandomRegexes.regex(random, 3);
             Pattern pattern;
             try {
                 pattern = Pattern.compile(regex);
@@ -42,7 +42,7 @@ class RegexLengthTest {
             }
             int minimum = RegexLength.minimum(regex);
             for (int t = 0; t < 20; t++) {
-                String text = randomText(random, random.nextInt(30));
+                String text = RandomRegexes.text(random, random.nextInt(30));
                 Matcher m = pattern.matcher(text);
                 int from = 0;
                 while (from <= text.length() && m.find(from)) {
@@ -54,39 +54,5 @@ class RegexLengthTest {
             }
         }
         assertTrue(checked > 1000, "too few matches to mean anything: " + checked);
-    }
-
-    private static String randomRegex(Random random, int depth) {
-        StringBuilder regex = new StringBuilder();
-        int atoms = 1 + random.nextInt(4);
-        for (int i = 0; i < atoms; i++) {
-            int kind = random.nextInt(depth > 0 ? 12 : 9);
-            switch (kind) {
-                case 0, 1, 2 -> regex.append("ab{}, ".charAt(random.nextInt(6)));
-                case 3 -> regex.append('.');
-                case 4 -> regex.append(new String[] {"[ab]", "[^a]", "[]a]", "[[:alpha:]]"}[random.nextInt(4)]);
-                case 5 -> regex.append(new String[] {"\\s", "\\w", "\\b", "\\x61", "\\{", "^", "$"}[random.nextInt(7)]);
-                case 6, 7, 8 -> regex.append(random.nextBoolean() ? "a" : "b");
-                case 9 -> regex.append('(').append(randomRegex(random, depth - 1)).append(')');
-                case 10 -> regex.append("(?:").append(randomRegex(random, depth - 1)).append('|')
-                        .append(randomRegex(random, depth - 1)).append(')');
-                default -> regex.append("(?i)");
-            }
-            if (random.nextInt(3) == 0) {
-                regex.append(new String[] {"*", "+", "?", "{2}", "{1,3}", "{2,}", "+?", "{,2}"}[random.nextInt(8)]);
-            }
-        }
-        if (random.nextInt(5) == 0) {
-            regex.append('|').append(randomRegex(random, depth - 1));
-        }
-        return regex.toString();
-    }
-
-    private static String randomText(Random random, int length) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            text.append("abAB{}, x".charAt(random.nextInt(9)));
-        }
-        return text.toString();
     }
 }
