@@ -24,7 +24,20 @@ final class IsoInstantFormatter {
     private record Second(long epochSecond, byte[] dateTime) {
     }
 
+    /** One formatted instant and its text. */
+    private record Formatted(long epochSecond, int nano, String text) {
+    }
+
     private final Second[] seconds = new Second[SLOTS];
+    /**
+     * The last text of each entry point. Consecutive events repeat their instants: every line
+     * of one TCP read shares its receive time, and second-precision sender clocks (all of
+     * RFC 3164) give one timestamp to a whole second of a busy sender's lines. Reusing the
+     * string then saves its bytes and the allocation on the decode thread. Racy but safe: the
+     * entries are immutable, and a thread that misses formats anew.
+     */
+    private Formatted lastTimestamp;
+    private Formatted lastReceived;
 
     /**
      * ISO-8601 in UTC with 3, 6 or 9 fraction digits, whichever keeps all precision, e.g.
@@ -32,12 +45,26 @@ final class IsoInstantFormatter {
      * day sort and compare as text.
      */
     String format(SyslogTimestamp t) {
-        return format(t.epochSecond(), t.nano());
+        Formatted last = lastTimestamp;
+        if (last != null && last.epochSecond == t.epochSecond() && last.nano == t.nano()) {
+            return last.text;
+        }
+        String text = format(t.epochSecond(), t.nano());
+        lastTimestamp = new Formatted(t.epochSecond(), t.nano(), text);
+        return text;
     }
 
-    /** {@link #format(SyslogTimestamp)} of nanoseconds since the epoch. */
+    /** {@link #format(SyslogTimestamp)} of nanoseconds since the epoch, e.g. a receive time. */
     String formatEpochNanos(long epochNanos) {
-        return format(Math.floorDiv(epochNanos, 1_000_000_000L), (int) Math.floorMod(epochNanos, 1_000_000_000L));
+        long epochSecond = Math.floorDiv(epochNanos, 1_000_000_000L);
+        int nano = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+        Formatted last = lastReceived;
+        if (last != null && last.epochSecond == epochSecond && last.nano == nano) {
+            return last.text;
+        }
+        String text = format(epochSecond, nano);
+        lastReceived = new Formatted(epochSecond, nano, text);
+        return text;
     }
 
     private String format(long epochSecond, int nano) {

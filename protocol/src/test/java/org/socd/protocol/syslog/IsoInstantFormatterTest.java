@@ -1,6 +1,7 @@
 package org.socd.protocol.syslog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +46,28 @@ class IsoInstantFormatterTest {
             Instant expected = Instant.ofEpochSecond(second, nano);
             assertEquals(expected, Instant.parse(iso.format(new SyslogTimestamp(second, nano))));
         }
+    }
+
+    /**
+     * The last text of each entry point is reused for a repeated instant: repeats, near misses
+     * (same second, other nano; same nano, other second) and both entry points interleaved.
+     */
+    @Test
+    void repeatedInstantsReuseTheirTextAndNearMissesDoNot() {
+        Random random = new Random(3164L);
+        long base = Instant.parse("2026-11-27T06:00:00Z").getEpochSecond();
+        for (int i = 0; i < 50_000; i++) {
+            long second = base + random.nextInt(3);
+            int nano = random.nextBoolean() ? 0 : random.nextInt(3) * 1000;
+            Instant expected = Instant.ofEpochSecond(second, nano);
+            if (random.nextBoolean()) {
+                assertEquals(expected, Instant.parse(iso.format(new SyslogTimestamp(second, nano))));
+            } else {
+                assertEquals(expected, Instant.parse(iso.formatEpochNanos(second * 1_000_000_000L + nano)));
+            }
+        }
+        String first = iso.formatEpochNanos(base * 1_000_000_000L + 5);
+        assertSame(first, iso.formatEpochNanos(base * 1_000_000_000L + 5));
     }
 
     @Test
