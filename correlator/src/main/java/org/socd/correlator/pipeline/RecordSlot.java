@@ -81,6 +81,7 @@ final class RecordSlot {
         matches = null;
         meta = null;
         length = 0;
+        position = -1; // a claimed slot its producer never filled must not repeat an old position
         if (buffer.length > RETAINED_BUFFER_LIMIT) {
             buffer = EMPTY;
         }

@@ -340,6 +340,63 @@ class PipelineTest {
         }
     }
 
+    /**
+     * The journal feeder's path: runs of records claimed together, never more than the ring
+     * has free, every record processed once and in order; a slot claimed but left unfilled
+     * is passed by and does not move processedEnd back.
+     */
+    @Test
+    void claimedRunsAreProcessedInOrderAndAnUnfilledSlotIsPassedBy() {
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        Detector detector = event -> {
+            order.add(event.getString("n"));
+            return TestRecords.detect(event);
+        };
+        CollectingSink sink = new CollectingSink();
+        Pipeline pipeline = pipeline(64, 1, TestRecords::decode, detector, sink);
+        Pipeline.Claim first = pipeline.tryClaim(1_000);
+        assertEquals(64, first.size(), "a claim takes at most what the ring has free");
+        assertNull(pipeline.tryClaim(1), "a full ring gives no claim");
+        for (int i = 0; i < first.size(); i++) {
+            if (i == 10) {
+                continue; // its filler failed: the slot stays empty
+            }
+            byte[] data = bytes("n=" + i + ";message=Failed password");
+            first.fill(i, data, 0, data.length, meta("journal", 1, RECEIVED + i), 500 + i);
+        }
+        first.publish();
+        first.publish(); // idempotent
+        pipeline.start();
+        long position = 564;
+        int n = 64;
+        while (n < 1_000) {
+            Pipeline.Claim claim = pipeline.tryClaim(1_000 - n);
+            if (claim == null) {
+                Thread.onSpinWait();
+                continue;
+            }
+            try {
+                for (int i = 0; i < claim.size(); i++, n++, position++) {
+                    byte[] data = bytes("n=" + n + ";message=Failed password");
+                    claim.fill(i, data, 0, data.length, meta("journal", 1, RECEIVED + n), position);
+                }
+            } finally {
+                claim.publish();
+            }
+        }
+        pipeline.close();
+        assertNull(pipeline.tryClaim(1), "a closed pipeline gives no claim");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            if (i != 10) {
+                expected.add(Integer.toString(i));
+            }
+        }
+        assertEquals(expected, order);
+        assertEquals(999, sink.alerts.size());
+        assertEquals(1_500, pipeline.processedEnd());
+    }
+
     @Test
     void recordsPublishedBeforeStartAreStillProcessedOnClose() {
         CollectingSink sink = new CollectingSink();
