@@ -77,14 +77,19 @@ class RestartIT {
             RunningDaemon.await("5 alerts", () -> api.json("/api/v1/alerts?q=host:killed-*").path("total").asLong() == 5);
             String id = api.json("/api/v1/alerts?q=host:killed-0").path("alerts").path(0).path("id").asString();
             assertEquals(200, api.post("/api/v1/alerts/" + id + "/ack").statusCode());
-            // Wait for a commit that must contain the ack: any commit generation newer than the one
-            // on disk after the ack returned. A commit may already have taken the ack (the store
-            // and the journal checkpoint both commit periodically, and only when something
-            // changed), so change a second alert to make sure a newer commit comes at all.
-            long generation = lastCommitGeneration(dir.resolve("alerts"));
-            String other = api.json("/api/v1/alerts?q=host:killed-1").path("alerts").path(0).path("id").asString();
-            assertEquals(200, api.post("/api/v1/alerts/" + other + "/ack").statusCode());
-            RunningDaemon.await("a commit after the ack", () -> lastCommitGeneration(dir.resolve("alerts")) > generation);
+            // Wait for a commit that must contain the ack. A commit newer than the generation on
+            // disk after the ack is not enough: one may have been in flight, begun before the ack.
+            // The commit after that one began after it ended, so after the ack: two rounds, each
+            // changing another alert so that a newer commit comes at all (the store and the
+            // journal checkpoint commit only when something changed).
+            for (int round = 1; round <= 2; round++) {
+                long generation = lastCommitGeneration(dir.resolve("alerts"));
+                String other = api.json("/api/v1/alerts?q=host:killed-" + round).path("alerts").path(0)
+                        .path("id").asString();
+                assertEquals(200, api.post("/api/v1/alerts/" + other + "/ack").statusCode());
+                RunningDaemon.await("a commit after generation " + generation,
+                        () -> lastCommitGeneration(dir.resolve("alerts")) > generation);
+            }
             p.destroyForcibly();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "socd did not die");
         } finally {
