@@ -40,6 +40,7 @@ import org.socd.collector.http.ApiServer;
 import org.socd.collector.http.HealthEndpoint;
 import org.socd.collector.http.MetricsEndpoint;
 import org.socd.collector.http.Router;
+import org.socd.collector.intake.PipelineSink;
 import org.socd.collector.intake.RecordSink;
 import org.socd.collector.journal.Journal;
 import org.socd.collector.journal.JournalEndpoint;
@@ -187,7 +188,7 @@ public final class Daemon implements AutoCloseable {
     private RecordSink startJournal() {
         if (journal == null) {
             LOG.log(Level.WARNING, "journal disabled (journal.enabled: false): records in the pipeline are lost on a crash");
-            return pipeline::tryPublish;
+            return new PipelineSink(pipeline);
         }
         long from = journal.checkpoint();
         long warmUpFrom = correlationWarmUpStart();

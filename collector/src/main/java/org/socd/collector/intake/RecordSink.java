@@ -21,6 +21,23 @@ public interface RecordSink {
     boolean offer(byte[] data, int offset, int length, ReceiveMetadata meta);
 
     /**
+     * Offers records that arrived together and share one metadata (the frames of one TCP read),
+     * in order. The sink takes a prefix of them: a sink with a lock or a capacity check pays
+     * for it once per call instead of once per record, which at hundreds of thousands of
+     * records a second on an input thread is worth having.
+     *
+     * @return how many it took: {@code records[from .. from + n)}; the rest wait with the caller
+     */
+    default int offer(byte[][] records, int from, int to, ReceiveMetadata meta) {
+        for (int i = from; i < to; i++) {
+            if (!offer(records[i], 0, records[i].length, meta)) {
+                return i - from;
+            }
+        }
+        return to - from;
+    }
+
+    /**
      * Why {@link #offer} refuses records right now, as a value for a metric's {@code reason}
      * tag: inputs that drop (UDP) count each drop under it, so an operator can tell a busy
      * pipeline from a full disk.

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -266,6 +267,42 @@ public final class Journal implements RecordSink, AutoCloseable {
     @Override
     public boolean offer(byte[] data, int offset, int length, ReceiveMetadata meta) {
         return tryAppend(data, offset, length, meta) >= 0;
+    }
+
+    /**
+     * {@link RecordSink} for a run of records with one metadata: appended under one lock,
+     * as many as the buffer takes, each with its own position, exactly as appended one by one.
+     */
+    @Override
+    public int offer(byte[][] records, int from, int to, ReceiveMetadata meta) {
+        Objects.checkFromToIndex(from, to, records.length);
+        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta, lastEncoded);
+        lastEncoded = encoded;
+        int taken = 0;
+        synchronized (lock) {
+            if (closing || blocked != null) {
+                metrics.refused.increment();
+                return 0;
+            }
+            boolean wasEmpty = filling.position() == 0;
+            for (int i = from; i < to; i++) {
+                byte[] data = records[i];
+                if (filling.remaining() < RecordFormat.HEADER_BYTES + encoded.payloadLength(data.length)) {
+                    metrics.refused.increment();
+                    break;
+                }
+                long position = nextPosition++;
+                if (filling.position() == 0) {
+                    fillingFirst = position;
+                }
+                RecordFormat.write(filling, position, encoded, data, 0, data.length);
+                taken++;
+            }
+            if (taken > 0 && (wasEmpty || filling.position() >= settings.flushBytes())) {
+                lock.notifyAll(); // as in tryAppend
+            }
+        }
+        return taken;
     }
 
     /** {@code journal_buffer_full} while the writer catches up, else why appends are blocked. */

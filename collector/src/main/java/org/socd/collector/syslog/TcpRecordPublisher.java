@@ -3,6 +3,7 @@ package org.socd.collector.syslog;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.socd.collector.intake.RecordSink;
 import org.socd.collector.net.PeerAddress;
@@ -10,6 +11,10 @@ import org.socd.protocol.event.ReceiveMetadata;
 
 /**
  * Hands each framed TCP message to the sink and applies backpressure instead of loss.
+ *
+ * <p>The frames of one read are handed over together, with one metadata (one connection, one
+ * receive time), when the read completes or {@value #RUN} have gathered: the journal then
+ * takes its lock once per run instead of once per message.
  *
  * <p>When the sink refuses a message, the channel stops reading ({@code autoRead=false}) and the
  * refused message and any already-decoded ones wait here, in order, while a task on the
@@ -21,11 +26,17 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
 
     private static final System.Logger LOG = System.getLogger(TcpRecordPublisher.class.getName());
     private static final long RETRY_MICROS = 1000;
+    /** Frames handed to the sink at once at most; bounds what waits here between flushes. */
+    static final int RUN = 256;
 
     private final RecordSink sink;
     private final InputMetrics metrics;
     private final String input;
-    private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
+    /** Frames of the current read not yet offered: {@code run[0 .. runLength)}. */
+    private final byte[][] run = new byte[RUN][];
+    private int runLength;
+    /** Refused frames, oldest first; while any wait, reading is paused and new frames queue here. */
+    private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
     private String peerAddress;
     private int peerPort;
     private boolean retryScheduled;
@@ -57,6 +68,7 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         metrics.connections.decrementAndGet();
+        flushRun(ctx);
         countRead();
         // What the peer sent before it went away is still ours to deliver: the retry task keeps
         // running on the event loop after the channel is gone, until the queue is empty.
@@ -95,14 +107,19 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
         if (readNanos == 0) {
             readNanos = Clocks.nowNanos();
         }
-        if (!waiting.isEmpty() || !publish(frame)) {
-            waiting.add(frame);
-            pause(ctx);
+        if (!waiting.isEmpty()) {
+            waiting.add(frame.content()); // already paused: behind the ones waiting, in order
+            return;
+        }
+        run[runLength++] = frame.content();
+        if (runLength == RUN) {
+            flushRun(ctx);
         }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        flushRun(ctx);
         countRead();
         readNanos = 0;
         ctx.fireChannelReadComplete();
@@ -120,12 +137,24 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private boolean publish(Frame frame) {
-        byte[] content = frame.content();
-        // A frame retried after backpressure was received in an earlier read; stamp it now.
-        long received = readNanos != 0 ? readNanos : Clocks.nowNanos();
-        ReceiveMetadata meta = new ReceiveMetadata(input, peerAddress, peerPort, received);
-        return sink.offer(content, 0, content.length, meta);
+    /** Offers the gathered frames; what the sink refuses waits, and reading pauses. */
+    private void flushRun(ChannelHandlerContext ctx) {
+        if (runLength == 0) {
+            return;
+        }
+        int taken = sink.offer(run, 0, runLength, metadata(readNanos != 0 ? readNanos : Clocks.nowNanos()));
+        for (int i = taken; i < runLength; i++) {
+            waiting.add(run[i]);
+        }
+        Arrays.fill(run, 0, runLength, null);
+        runLength = 0;
+        if (!waiting.isEmpty()) {
+            pause(ctx);
+        }
+    }
+
+    private ReceiveMetadata metadata(long receivedNanos) {
+        return new ReceiveMetadata(input, peerAddress, peerPort, receivedNanos);
     }
 
     private void pause(ChannelHandlerContext ctx) {
@@ -144,9 +173,11 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
     }
 
     private void drain(ChannelHandlerContext ctx) {
-        Frame head;
+        // Frames retried after backpressure were received in an earlier read; stamp them now.
+        ReceiveMetadata meta = metadata(Clocks.nowNanos());
+        byte[] head;
         while ((head = waiting.peek()) != null) {
-            if (!publish(head)) {
+            if (!sink.offer(head, 0, head.length, meta)) {
                 scheduleRetry(ctx);
                 return;
             }

@@ -91,6 +91,52 @@ class JournalTest {
         }
     }
 
+    /**
+     * A run of one read's records: consecutive positions, one metadata, interleaved with single
+     * appends; a run larger than the buffer is taken only in part, and the rest after the
+     * writer catches up.
+     */
+    @Test
+    void runsAreAppendedAsTheirRecordsOneByOneAndOnlyWhatFits() throws Exception {
+        JournalSettings tight = new JournalSettings(dir, 64 * 1024, 5, 1 << 20, 256 * 1024, 1 << 30,
+                Duration.ofDays(1), 0);
+        try (Journal j = Journal.open(tight, registry)) {
+            int records = 6_000;
+            byte[][] run = new byte[records][];
+            for (int i = 0; i < records; i++) {
+                run[i] = line(i);
+            }
+            ReceiveMetadata shared = new ReceiveMetadata("syslog-tcp", "192.0.2.9", 514, 42);
+            byte[] single = "single".getBytes(StandardCharsets.UTF_8);
+            assertEquals(0, j.tryAppend(single, 0, single.length, meta(0)));
+            int from = 0;
+            int calls = 0;
+            while (from < records) {
+                int taken = j.offer(run, from, records, shared);
+                from += taken;
+                calls++;
+                if (taken == 0) {
+                    Thread.onSpinWait();
+                }
+            }
+            assertTrue(calls > 1, "6,000 records of ~40 bytes do not fit a 256 KiB buffer at once");
+            assertEquals(records + 1, j.tryAppend(single, 0, single.length, meta(1)));
+            awaitDurable(j, records + 2);
+            JournalRecord r = new JournalRecord();
+            try (JournalReader reader = j.reader(1)) {
+                for (int i = 0; i < records; i++) {
+                    assertTrue(reader.next(r));
+                    assertEquals(i + 1, r.position());
+                    assertEquals(shared, r.meta());
+                    assertEquals("<13>Nov 26 23:00:00 host app: line " + i,
+                            new String(r.data(), 0, r.length(), StandardCharsets.UTF_8));
+                }
+                assertTrue(reader.next(r));
+                assertEquals("single", new String(r.data(), 0, r.length(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Test
     void durableCallbacksRunAfterTheFsyncOfTheirRecord() throws Exception {
         try (Journal j = Journal.open(small(), registry)) {
