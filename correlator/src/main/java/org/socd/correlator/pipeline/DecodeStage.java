@@ -1,26 +1,17 @@
 package org.socd.correlator.pipeline;
 
-import com.lmax.disruptor.EventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.socd.protocol.event.Event;
 import org.socd.protocol.event.ReceiveMetadata;
 
-/**
- * Decode shard {@code ordinal} of {@code shards}: parses the records whose sequence falls to
- * it. Disruptor 4 has no WorkerPool, so every shard sees every sequence and skips the ones
- * that are not its own; that costs a modulo per record and keeps the stage lock-free.
- */
-final class DecodeStage implements EventHandler<RecordSlot> {
+/** The decode step of a {@link ShardStage}: parses a record into its slot's event. */
+final class DecodeStage {
 
-    private final int ordinal;
-    private final int shards;
     private final Decoder decoder;
     private final TaggedCounters decoded;
     private final TaggedCounters parseFailures;
 
-    DecodeStage(int ordinal, int shards, Decoder decoder, MeterRegistry registry) {
-        this.ordinal = ordinal;
-        this.shards = shards;
+    DecodeStage(Decoder decoder, MeterRegistry registry) {
         this.decoder = decoder;
         this.decoded = new TaggedCounters(registry, "socd.events.decoded",
                 "Records decoded into events, by input", "input");
@@ -34,16 +25,7 @@ final class DecodeStage implements EventHandler<RecordSlot> {
         parseFailures.preRegister(input);
     }
 
-    @Override
-    public void onStart() {
-        Thread.currentThread().setName("socd-decode-" + ordinal);
-    }
-
-    @Override
-    public void onEvent(RecordSlot slot, long sequence, boolean endOfBatch) {
-        if (sequence % shards != ordinal) {
-            return;
-        }
+    void decode(RecordSlot slot) {
         ReceiveMetadata meta = slot.meta();
         if (meta == null) {
             return; // the publisher failed to copy the record in; nothing to decode

@@ -1,33 +1,19 @@
 package org.socd.correlator.pipeline;
 
-import com.lmax.disruptor.EventHandler;
 import java.util.List;
 import org.socd.protocol.event.Event;
 import org.socd.rules.RuleMatch;
 
-/** Detect shard {@code ordinal} of {@code shards}: runs the rules on the events that fall to it. */
-final class DetectStage implements EventHandler<RecordSlot> {
+/** The detect step of a {@link ShardStage}: runs the rules on the slot's event. */
+final class DetectStage {
 
-    private final int ordinal;
-    private final int shards;
     private final Detector detector;
 
-    DetectStage(int ordinal, int shards, Detector detector) {
-        this.ordinal = ordinal;
-        this.shards = shards;
+    DetectStage(Detector detector) {
         this.detector = detector;
     }
 
-    @Override
-    public void onStart() {
-        Thread.currentThread().setName("socd-detect-" + ordinal);
-    }
-
-    @Override
-    public void onEvent(RecordSlot slot, long sequence, boolean endOfBatch) {
-        if (sequence % shards != ordinal) {
-            return;
-        }
+    void detect(RecordSlot slot) {
         Event event = slot.event();
         if (event == null) {
             return; // decoding failed and was counted there

@@ -25,7 +25,8 @@ import org.socd.rules.correlation.Correlations;
 
 /**
  * The runtime path of every record: a Disruptor ring of pre-allocated slots, processed by
- * decode shards, then detect shards, then one alert stage that feeds the {@link AlertSink}.
+ * shards that each decode their records and run the rules on them ({@link ShardStage}), then
+ * one alert stage that feeds the {@link AlertSink}.
  *
  * <p>Publishing copies the bytes into a slot and never blocks: when the ring is full
  * {@link #tryPublish} returns false and the input decides (UDP counts a drop, TCP stops
@@ -45,7 +46,7 @@ public final class Pipeline implements AutoCloseable {
     private final Disruptor<RecordSlot> disruptor;
     private final RingBuffer<RecordSlot> ring;
     private final AlertStage alertStage;
-    /** Any decode shard serves to pre-register series: they all share the registry's counters. */
+    /** Any shard's decode step serves to pre-register series: they all share the registry's counters. */
     private final DecodeStage firstDecoder;
     private final MeterRegistry registry;
     private final List<Gauge> gauges;
@@ -87,18 +88,19 @@ public final class Pipeline implements AutoCloseable {
                 ProducerType.MULTI, new SleepingWaitStrategy(200, TimeUnit.MILLISECONDS.toNanos(5)));
 
         int shards = settings.shards();
-        DecodeStage[] decoders = new DecodeStage[shards];
-        DetectStage[] detectors = new DetectStage[shards];
+        StageExceptionHandler decodeFailures = new StageExceptionHandler("decode", registry);
+        ShardStage[] shardStages = new ShardStage[shards];
+        DecodeStage decode = null;
         for (int i = 0; i < shards; i++) {
-            decoders[i] = new DecodeStage(i, shards, decoder, registry);
-            detectors[i] = new DetectStage(i, shards, detector);
+            // One decode and detect step per shard: the steps keep per-thread state (counters' caches).
+            decode = new DecodeStage(decoder, registry);
+            shardStages[i] = new ShardStage(i, shards, decode, new DetectStage(detector), decodeFailures);
         }
-        this.firstDecoder = decoders[0];
+        this.firstDecoder = decode;
         Objects.requireNonNull(correlations, "correlations");
         this.alertStage = new AlertStage(sink, registry, clock, correlations, settings.correlationLimits());
-        disruptor.handleEventsWith(decoders).then(detectors).then(alertStage);
-        handleExceptions("decode", decoders);
-        handleExceptions("detect", detectors);
+        disruptor.handleEventsWith(shardStages).then(alertStage);
+        handleExceptions("detect", shardStages);
         handleExceptions("alert", alertStage);
 
         this.ring = disruptor.getRingBuffer();

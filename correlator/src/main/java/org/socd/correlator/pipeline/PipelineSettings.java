@@ -8,7 +8,7 @@ import org.socd.rules.correlation.CorrelationLimits;
  *
  * @param ringSize slots in the ring, a power of two; a full ring makes publishers back off,
  *                 so this is the burst the daemon absorbs without dropping UDP
- * @param shards   threads for each of the decode and detect stages
+ * @param shards   threads that decode records and run the rules on them
  * @param correlationLimits bounds on each correlation rule's state in the alert stage
  */
 public record PipelineSettings(int ringSize, int shards, CorrelationLimits correlationLimits) {

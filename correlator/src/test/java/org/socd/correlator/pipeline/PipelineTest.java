@@ -67,15 +67,19 @@ class PipelineTest {
         Map<String, AtomicInteger> detections = new ConcurrentHashMap<>();
         Set<String> decodeThreads = ConcurrentHashMap.newKeySet();
         Set<String> detectThreads = ConcurrentHashMap.newKeySet();
+        Map<String, String> decodedOn = new ConcurrentHashMap<>();
+        Map<String, String> detectedOn = new ConcurrentHashMap<>();
         Decoder decoder = (data, offset, length, meta) -> {
             Event event = TestRecords.decode(data, offset, length, meta);
             decodes.computeIfAbsent(event.getString("n"), n -> new AtomicInteger()).incrementAndGet();
             decodeThreads.add(Thread.currentThread().getName());
+            decodedOn.put(event.getString("n"), Thread.currentThread().getName());
             return event;
         };
         Detector detector = event -> {
             detections.computeIfAbsent(event.getString("n"), n -> new AtomicInteger()).incrementAndGet();
             detectThreads.add(Thread.currentThread().getName());
+            detectedOn.put(event.getString("n"), Thread.currentThread().getName());
             return TestRecords.detect(event);
         };
         CollectingSink sink = new CollectingSink();
@@ -104,8 +108,9 @@ class PipelineTest {
         assertTrue(decodes.values().stream().allMatch(c -> c.get() == 1), "a record was decoded twice");
         assertEquals(records, detections.size());
         assertTrue(detections.values().stream().allMatch(c -> c.get() == 1), "a record was detected twice");
-        assertEquals(Set.of("socd-decode-0", "socd-decode-1", "socd-decode-2"), decodeThreads);
-        assertEquals(Set.of("socd-detect-0", "socd-detect-1", "socd-detect-2"), detectThreads);
+        assertEquals(Set.of("socd-shard-0", "socd-shard-1", "socd-shard-2"), decodeThreads);
+        assertEquals(decodeThreads, detectThreads);
+        assertEquals(decodedOn, detectedOn, "each record is detected on the thread that decoded it");
         assertEquals(records, sink.alerts.size());
         assertEquals(records, sink.alerts.stream().map(Alert::id).distinct().count());
         assertEquals(records, registry.get("socd.events.decoded").tag("input", "syslog-udp").counter().count());
