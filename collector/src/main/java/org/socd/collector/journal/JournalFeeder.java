@@ -172,6 +172,7 @@ public final class JournalFeeder implements AutoCloseable {
             p += RecordFormat.HEADER_BYTES + buf.getInt(p);
         }
         long fed = 0;
+        ReceiveMetadata meta = null;
         while (p < limit) {
             Pipeline.Claim claim = pipeline.tryClaim((int) Math.min(Integer.MAX_VALUE, batch.end() - next));
             if (claim == null) {
@@ -189,7 +190,7 @@ public final class JournalFeeder implements AutoCloseable {
                     int payload = buf.getInt(p);
                     int payloadStart = p + RecordFormat.HEADER_BYTES;
                     long position = RecordFormat.position(buf, payloadStart);
-                    ReceiveMetadata meta = RecordFormat.meta(buf, payloadStart, inputNames, peerNames);
+                    meta = RecordFormat.meta(buf, payloadStart, inputNames, peerNames, meta);
                     int dataAt = RecordFormat.dataOffset(buf, payloadStart);
                     claim.fill(i, buf.array(), dataAt, payloadStart + payload - dataAt, meta, position);
                     next = position + 1;

@@ -113,6 +113,16 @@ final class RecordFormat {
 
     /** The receive metadata of the payload at {@code payloadStart}; names repeat, so they are reused. */
     static ReceiveMetadata meta(ByteBuffer buf, int payloadStart, LastString inputNames, LastString peerNames) {
+        return meta(buf, payloadStart, inputNames, peerNames, null);
+    }
+
+    /**
+     * {@link #meta(ByteBuffer, int, LastString, LastString)}, returning {@code previous} itself
+     * when the record's metadata equals it: the records of one TCP read share one, and the
+     * feeder need not allocate it again for each.
+     */
+    static ReceiveMetadata meta(ByteBuffer buf, int payloadStart, LastString inputNames, LastString peerNames,
+                                ReceiveMetadata previous) {
         int p = payloadStart;
         long nanos = buf.getLong(p + 8);
         int port = buf.getInt(p + 16);
@@ -121,6 +131,10 @@ final class RecordFormat {
         int peerAt = p + 21 + inputLength;
         int peerLength = buf.get(peerAt) & 0xff;
         String peer = peerLength == NO_PEER ? null : peerNames.get(buf, peerAt + 1, peerLength);
+        if (previous != null && previous.receivedNanos() == nanos && previous.peerPort() == port
+                && previous.input() == input && previous.peerAddress() == peer) {
+            return previous; // the names are LastString's own instances when the bytes repeat
+        }
         return new ReceiveMetadata(input, peer, port, nanos);
     }
 
