@@ -22,8 +22,8 @@ public final class PipelineSink implements RecordSink {
     }
 
     @Override
-    public int offer(byte[][] records, int from, int to, ReceiveMetadata meta) {
-        Objects.checkFromToIndex(from, to, records.length);
+    public int offer(byte[][] arrays, int[] offsets, int[] lengths, int from, int to, ReceiveMetadata meta) {
+        Objects.checkFromToIndex(from, to, arrays.length);
         if (from == to) {
             return 0;
         }
@@ -33,8 +33,7 @@ public final class PipelineSink implements RecordSink {
         }
         try {
             for (int i = 0; i < claim.size(); i++) {
-                byte[] data = records[from + i];
-                claim.fill(i, data, 0, data.length, meta, -1);
+                claim.fill(i, arrays[from + i], offsets[from + i], lengths[from + i], meta, -1);
             }
         } finally {
             claim.publish();

@@ -22,15 +22,17 @@ public interface RecordSink {
 
     /**
      * Offers records that arrived together and share one metadata (the frames of one TCP read),
-     * in order. The sink takes a prefix of them: a sink with a lock or a capacity check pays
-     * for it once per call instead of once per record, which at hundreds of thousands of
-     * records a second on an input thread is worth having.
+     * in order: record {@code i} is {@code arrays[i][offsets[i] .. offsets[i] + lengths[i])}.
+     * The sink takes a prefix of them: a sink with a lock or a capacity check pays for it once
+     * per call instead of once per record, which at hundreds of thousands of records a second
+     * on an input thread is worth having. Like {@link #offer(byte[], int, int, ReceiveMetadata)},
+     * the sink copies what it keeps.
      *
-     * @return how many it took: {@code records[from .. from + n)}; the rest wait with the caller
+     * @return how many it took: records {@code from .. from + n - 1}; the rest wait with the caller
      */
-    default int offer(byte[][] records, int from, int to, ReceiveMetadata meta) {
+    default int offer(byte[][] arrays, int[] offsets, int[] lengths, int from, int to, ReceiveMetadata meta) {
         for (int i = from; i < to; i++) {
-            if (!offer(records[i], 0, records[i].length, meta)) {
+            if (!offer(arrays[i], offsets[i], lengths[i], meta)) {
                 return i - from;
             }
         }

@@ -274,8 +274,8 @@ public final class Journal implements RecordSink, AutoCloseable {
      * as many as the buffer takes, each with its own position, exactly as appended one by one.
      */
     @Override
-    public int offer(byte[][] records, int from, int to, ReceiveMetadata meta) {
-        Objects.checkFromToIndex(from, to, records.length);
+    public int offer(byte[][] arrays, int[] offsets, int[] lengths, int from, int to, ReceiveMetadata meta) {
+        Objects.checkFromToIndex(from, to, arrays.length);
         RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta, lastEncoded);
         lastEncoded = encoded;
         int taken = 0;
@@ -286,8 +286,7 @@ public final class Journal implements RecordSink, AutoCloseable {
             }
             boolean wasEmpty = filling.position() == 0;
             for (int i = from; i < to; i++) {
-                byte[] data = records[i];
-                if (filling.remaining() < RecordFormat.HEADER_BYTES + encoded.payloadLength(data.length)) {
+                if (filling.remaining() < RecordFormat.HEADER_BYTES + encoded.payloadLength(lengths[i])) {
                     metrics.refused.increment();
                     break;
                 }
@@ -295,7 +294,7 @@ public final class Journal implements RecordSink, AutoCloseable {
                 if (filling.position() == 0) {
                     fillingFirst = position;
                 }
-                RecordFormat.write(filling, position, encoded, data, 0, data.length);
+                RecordFormat.write(filling, position, encoded, arrays[i], offsets[i], lengths[i]);
                 taken++;
             }
             if (taken > 0 && (wasEmpty || filling.position() >= settings.flushBytes())) {

@@ -32,11 +32,13 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
     private final RecordSink sink;
     private final InputMetrics metrics;
     private final String input;
-    /** Frames of the current read not yet offered: {@code run[0 .. runLength)}. */
-    private final byte[][] run = new byte[RUN][];
+    /** Frames of the current read not yet offered: {@code runArrays/Offsets/Lengths[0 .. runLength)}. */
+    private final byte[][] runArrays = new byte[RUN][];
+    private final int[] runOffsets = new int[RUN];
+    private final int[] runLengths = new int[RUN];
     private int runLength;
     /** Refused frames, oldest first; while any wait, reading is paused and new frames queue here. */
-    private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
     private String peerAddress;
     private int peerPort;
     private boolean retryScheduled;
@@ -103,15 +105,18 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
         if (frame.truncated()) {
             readTruncated++;
         }
-        readBytes += frame.content().length;
+        readBytes += frame.length();
         if (readNanos == 0) {
             readNanos = Clocks.nowNanos();
         }
         if (!waiting.isEmpty()) {
-            waiting.add(frame.content()); // already paused: behind the ones waiting, in order
+            waiting.add(frame); // already paused: behind the ones waiting, in order
             return;
         }
-        run[runLength++] = frame.content();
+        runArrays[runLength] = frame.buffer();
+        runOffsets[runLength] = frame.offset();
+        runLengths[runLength] = frame.length();
+        runLength++;
         if (runLength == RUN) {
             flushRun(ctx);
         }
@@ -142,11 +147,13 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
         if (runLength == 0) {
             return;
         }
-        int taken = sink.offer(run, 0, runLength, metadata(readNanos != 0 ? readNanos : Clocks.nowNanos()));
+        int taken = sink.offer(runArrays, runOffsets, runLengths, 0, runLength,
+                metadata(readNanos != 0 ? readNanos : Clocks.nowNanos()));
         for (int i = taken; i < runLength; i++) {
-            waiting.add(run[i]);
+            // Counted already; only the bytes matter from here on.
+            waiting.add(new Frame(runArrays[i], runOffsets[i], runLengths[i], false));
         }
-        Arrays.fill(run, 0, runLength, null);
+        Arrays.fill(runArrays, 0, runLength, null);
         runLength = 0;
         if (!waiting.isEmpty()) {
             pause(ctx);
@@ -175,9 +182,9 @@ final class TcpRecordPublisher extends ChannelInboundHandlerAdapter {
     private void drain(ChannelHandlerContext ctx) {
         // Frames retried after backpressure were received in an earlier read; stamp them now.
         ReceiveMetadata meta = metadata(Clocks.nowNanos());
-        byte[] head;
+        Frame head;
         while ((head = waiting.peek()) != null) {
-            if (!sink.offer(head, 0, head.length, meta)) {
+            if (!sink.offer(head.buffer(), head.offset(), head.length(), meta)) {
                 scheduleRetry(ctx);
                 return;
             }

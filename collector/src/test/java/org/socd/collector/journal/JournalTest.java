@@ -102,17 +102,25 @@ class JournalTest {
                 Duration.ofDays(1), 0);
         try (Journal j = Journal.open(tight, registry)) {
             int records = 6_000;
-            byte[][] run = new byte[records][];
+            // One array for all, as the frame decoder shares one among the frames of a read.
+            byte[][] arrays = new byte[records][];
+            int[] offsets = new int[records];
+            int[] lengths = new int[records];
+            java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
             for (int i = 0; i < records; i++) {
-                run[i] = line(i);
+                byte[] b = line(i);
+                offsets[i] = joined.size();
+                lengths[i] = b.length;
+                joined.writeBytes(b);
             }
+            java.util.Arrays.fill(arrays, joined.toByteArray());
             ReceiveMetadata shared = new ReceiveMetadata("syslog-tcp", "192.0.2.9", 514, 42);
             byte[] single = "single".getBytes(StandardCharsets.UTF_8);
             assertEquals(0, j.tryAppend(single, 0, single.length, meta(0)));
             int from = 0;
             int calls = 0;
             while (from < records) {
-                int taken = j.offer(run, from, records, shared);
+                int taken = j.offer(arrays, offsets, lengths, from, records, shared);
                 from += taken;
                 calls++;
                 if (taken == 0) {

@@ -48,6 +48,37 @@ class SyslogFrameDecoderTest {
         assertFalse(t.contains(true));
     }
 
+    /**
+     * The frames of a read share one array; frames kept from an earlier read (as a paused
+     * publisher keeps them) must still hold their bytes after later reads.
+     */
+    @Test
+    void framesOfOneReadShareAnArrayThatLaterReadsNeverOverwrite() {
+        EmbeddedChannel ch = new EmbeddedChannel(new SyslogFrameDecoder(1024));
+        List<Frame> kept = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int read = 0; read < 50; read++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                String line = "<13>Nov 27 07:00:00 host app: read " + read + " line " + i;
+                expected.add(line);
+                b.append(line).append('\n');
+            }
+            ch.writeInbound(bytes(b.toString()));
+            Object o;
+            while ((o = ch.readInbound()) != null) {
+                kept.add((Frame) o);
+            }
+        }
+        assertEquals(expected, kept.stream().map(f -> new String(f.buffer(), f.offset(), f.length(),
+                StandardCharsets.UTF_8)).toList());
+        assertTrue(kept.get(0).buffer() == kept.get(19).buffer(), "one read, one array");
+        assertTrue(kept.get(19).buffer() != kept.get(20).buffer(), "a new read, a new array");
+        ch.writeInbound(bytes("<13>alone\n"));
+        Frame alone = (Frame) ch.readInbound();
+        assertTrue(alone.buffer().length <= "<13>alone\n".length(), "a read of one message allocates about that");
+    }
+
     @Test
     void octetCountedFramesKeepEmbeddedNewlines() {
         EmbeddedChannel ch = new EmbeddedChannel(new SyslogFrameDecoder(1024));

@@ -38,9 +38,9 @@ class TcpRecordPublisherTest {
         }
 
         @Override
-        public int offer(byte[][] records, int from, int to, ReceiveMetadata meta) {
+        public int offer(byte[][] arrays, int[] offsets, int[] lengths, int from, int to, ReceiveMetadata meta) {
             runCalls++;
-            return RecordSink.super.offer(records, from, to, meta);
+            return RecordSink.super.offer(arrays, offsets, lengths, from, to, meta);
         }
     }
 
