@@ -28,6 +28,8 @@ import org.socd.protocol.event.ReceiveMetadata;
 public final class JournalFeeder implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(JournalFeeder.class.getName());
+    /** Ring slots claimed at once at most: a run is published only when all of it is filled. */
+    private static final int MAX_RUN = 1024;
 
     private final Journal journal;
     private final Pipeline pipeline;
@@ -131,8 +133,9 @@ public final class JournalFeeder implements AutoCloseable {
                     journal.awaitDurable(next, 50);
                     continue;
                 }
-                // Behind what memory holds (the replay at start, or the hand-off was full):
-                // from disk, one record at a time, looking at the hand-off again after each.
+                // Behind what memory holds (the replay at start, or the hand-off was full, as
+                // when the pipeline cannot keep up with the senders): from disk, a run at a
+                // time, looking at the hand-off again after each run.
                 reader.skipTo(next);
                 if (!reader.next(rec)) {
                     // Corrupt bytes at the end of the active segment: skipped, and the writer
@@ -141,11 +144,22 @@ public final class JournalFeeder implements AutoCloseable {
                     journal.awaitDurable(durable, 50);
                     continue;
                 }
-                if (!publish(rec.data(), 0, rec.length(), rec.meta(), rec.position())) {
+                Pipeline.Claim claim = claim(Math.max(1, durable - rec.position()));
+                if (claim == null) {
                     return;
                 }
-                metrics.fedFromDisk.increment();
-                next = rec.position() + 1;
+                int filled = 0;
+                try {
+                    do {
+                        claim.fill(filled++, rec.data(), 0, rec.length(), rec.meta(), rec.position());
+                        next = rec.position() + 1;
+                    } while (filled < claim.size() && reader.next(rec));
+                } finally {
+                    claim.publish(); // a slot left over (corrupt bytes ended the run early) is passed by
+                }
+                metrics.fedFromDisk.increment(filled);
+                publishedEnd = next;
+                fedEnd = next;
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "journal reader failed; records stay in the journal and are processed after a"
@@ -174,15 +188,10 @@ public final class JournalFeeder implements AutoCloseable {
         long fed = 0;
         ReceiveMetadata meta = null;
         while (p < limit) {
-            Pipeline.Claim claim = pipeline.tryClaim((int) Math.min(Integer.MAX_VALUE, batch.end() - next));
+            Pipeline.Claim claim = claim(batch.end() - next);
             if (claim == null) {
-                if (!running) {
-                    metrics.fedFromMemory.increment(fed);
-                    return -1;
-                }
-                // The ring is full: the pipeline is the bottleneck. See publish() for why a millisecond.
-                LockSupport.parkNanos(1_000_000);
-                continue;
+                metrics.fedFromMemory.increment(fed);
+                return -1;
             }
             int i = 0;
             try {
@@ -207,11 +216,16 @@ public final class JournalFeeder implements AutoCloseable {
         return next;
     }
 
-    /** Publishes one record into the ring, waiting while it is full; false when stopped meanwhile. */
-    private boolean publish(byte[] data, int offset, int length, ReceiveMetadata meta, long position) {
-        while (!pipeline.tryPublish(data, offset, length, meta, position)) {
+    /**
+     * Claims at most {@code records} ring slots (at most {@value #MAX_RUN}), waiting while the
+     * ring is full; null when stopped meanwhile.
+     */
+    private Pipeline.Claim claim(long records) {
+        int max = (int) Math.min(records, MAX_RUN);
+        Pipeline.Claim claim;
+        while ((claim = pipeline.tryClaim(max)) == null) {
             if (!running) {
-                return false;
+                return null;
             }
             // The ring is full: the pipeline is the bottleneck. A millisecond, not less:
             // a full ring holds ~20 ms of work, and on two cores every extra wake-up of
@@ -219,9 +233,7 @@ public final class JournalFeeder implements AutoCloseable {
             // ingest ~10 % in IngestBenchmark with the journal on).
             LockSupport.parkNanos(1_000_000);
         }
-        publishedEnd = position + 1;
-        fedEnd = publishedEnd;
-        return true;
+        return claim;
     }
 
     private void checkpointQuietly() {
