@@ -17,7 +17,8 @@
 # rsyslog gets the same treatment so both see an identical sequence.
 #
 # Needs: rsyslog, curl, bc, python3 (apt), syslog-ng-core unpacked as .ci/run does (or SOCD_SYSLOG_NG_ROOT), a JDK.
-# MVN_FLAGS (e.g. -o) is passed to the build of socd's jar when it is missing.
+# MVN_FLAGS (e.g. -o) is passed to the build of socd's jar when it is missing. SOCD_JAR runs
+# another build of the daemon instead (an older commit's jar, to compare against in one run).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-10}" connections="${2:-4}" size="${3:-200}" rate="${RATE:-10000000}" warmup="${WARMUP:-10}"
@@ -25,8 +26,8 @@ seconds="${1:-10}" connections="${2:-4}" size="${3:-200}" rate="${RATE:-10000000
 ng="${SOCD_SYSLOG_NG_ROOT:-$HOME/.cache/socd-test/syslog-ng}"
 [ -x "$ng/usr/bin/loggen" ] || { echo "no loggen at $ng/usr/bin/loggen: run .ci/run's syslog-ng step or set SOCD_SYSLOG_NG_ROOT" >&2; exit 1; }
 command -v rsyslogd >/dev/null || { echo "rsyslogd missing: apt-get install rsyslog" >&2; exit 1; }
-jar="$root/collector/target/socd.jar"
-if [ ! -f "$jar" ]; then
+jar="${SOCD_JAR:-$root/collector/target/socd.jar}"
+if [ -z "${SOCD_JAR:-}" ] && [ ! -f "$jar" ]; then
   (cd "$root" && mvn -B -q ${MVN_FLAGS:-} -Dmaven.test.skip=true -pl collector -am package)
 fi
 
