@@ -1,5 +1,8 @@
 package org.socd.collector.syslog;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * One syslog message cut out of a TCP or TLS stream by {@link SyslogFrameDecoder}:
  * {@code buffer[offset .. offset + length)}.
@@ -18,11 +21,11 @@ package org.socd.collector.syslog;
 public record Frame(byte[] buffer, int offset, int length, boolean truncated) {
 
     public Frame {
-        java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+        Objects.checkFromIndexSize(offset, length, buffer.length);
     }
 
     /** A copy of the message bytes. */
     public byte[] content() {
-        return java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        return Arrays.copyOfRange(buffer, offset, offset + length);
     }
 }
