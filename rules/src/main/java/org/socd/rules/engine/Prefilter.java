@@ -268,11 +268,15 @@ final class Prefilter {
     }
 
     private static void search(FieldIndex index, String field, EventFields event, Scan scan) {
-        if (event.value(field) instanceof String text) {
+        Object value = event.value(field);
+        if (value instanceof String text) {
             // The common case, read as it is: caching its value list for the matchers cost more
             // than the scan of most fields, and only the few fields candidate rules read need it.
             searchText(index, text, scan);
             return;
+        }
+        if (value == null || value instanceof Map<?, ?>) {
+            return; // absent, or no text of its own (EventFields.values is empty): nothing to find
         }
         List<String> values = event.values(field);
         for (int v = 0; v < values.size(); v++) {
