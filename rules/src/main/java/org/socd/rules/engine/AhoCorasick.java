@@ -12,11 +12,13 @@ import java.util.TreeSet;
  * <p>Laid out for scanning speed with bounded memory. Characters are first mapped to a small
  * alphabet of the characters the patterns use (class 0: any other character, which always leads
  * back to the root). The shallowest nodes, where a scan spends most of its steps, get complete
- * transition rows over that alphabet in one flat {@code int[]} (a DFA: one array read per
+ * transition rows over that alphabet in one flat {@code char[]} (a DFA: one array read per
  * character, no failure links); deeper nodes, far more numerous (thousands of 64-character hash
  * literals), keep only their children in flat sorted arrays and fall back along failure links,
  * which always end in a dense node. Everything is in flat primitive arrays: no per-node objects
- * to chase.
+ * to chase. Patterns with non-ASCII characters are in a second automaton of the same kind,
+ * searched only in texts that are not ASCII, so that their many rare characters do not widen
+ * the rows every text is scanned with.
  */
 final class AhoCorasick {
 

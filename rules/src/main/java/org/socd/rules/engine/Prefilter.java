@@ -14,8 +14,9 @@ import org.socd.rules.matching.EventFields;
 
 /**
  * The per-event candidate set: which rules can possibly match, from one Aho-Corasick pass per
- * field over the event's lower-cased values (see {@link RequiredLiterals}). Immutable and
- * thread-safe; the per-event state lives in a {@link Scan} owned by the calling thread.
+ * field over the event's lower-cased values (see {@link RequiredLiterals}), or from the calling
+ * thread's memo of what a recent scan found in the same value ({@link ScanMemo}). Immutable and
+ * thread-safe; the per-event state and the memos live in a {@link Scan} owned by the calling thread.
  */
 final class Prefilter {
 
