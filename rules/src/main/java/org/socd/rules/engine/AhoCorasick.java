@@ -56,7 +56,11 @@ final class AhoCorasick {
      * (short patterns) or is not sound (non-ASCII patterns).
      */
     private final boolean[] pairs;
-    /** Nodes {@code 0 .. denseNodes-1} (breadth-first order, root first) have complete rows in {@link #dense}. */
+    /**
+     * Nodes {@code 0 .. denseNodes-1} (breadth-first order, root first) have complete rows in
+     * {@link #dense}: at least the root, unless the patterns start with too many distinct
+     * characters (see {@link #denseNodes(int, int, int[])}).
+     */
     private final int denseNodes;
     /**
      * Dense rows, {@code alphabet} cells each: the next node, plus {@link #REPORTS} when it
@@ -324,11 +328,9 @@ final class AhoCorasick {
             return wanted;
         }
         // Children are numbered in their parents' order: node REPORTS is the first child out of
-        // reach, so its parent's row and all later ones stay sparse.
-        if (parent[REPORTS] == 0) {
-            throw new IllegalArgumentException("patterns start with more than " + (REPORTS - 1)
-                    + " distinct characters; the automaton cannot index them");
-        }
+        // reach, so its parent's row and all later ones stay sparse. When that parent is the
+        // root (patterns starting with some 32,767 distinct characters: a crafted rule pack, not
+        // a real one), no row is dense and the root is searched like a sparse node.
         return Math.min(wanted, parent[REPORTS]);
     }
 
@@ -341,6 +343,9 @@ final class AhoCorasick {
                 if (childClass[k] == c) {
                     return childTarget[k];
                 }
+            }
+            if (node == 0) {
+                return 0; // a sparse root (see denseNodes): no pattern starts with c
             }
             node = fail[node];
         }
@@ -363,6 +368,9 @@ final class AhoCorasick {
                 if (childClass[k] == c) {
                     return childTarget[k];
                 }
+            }
+            if (node == 0) {
+                return 0; // a sparse root (see denseNodes): no pattern starts with c
             }
             node = fail[node];
         }

@@ -160,6 +160,21 @@ class AhoCorasickTest {
         }
     }
 
+    /** Patterns starting with more distinct characters than a dense cell can name: no dense row, a sparse root. */
+    @Test
+    void tooManyFirstCharactersForDenseRows() {
+        List<String> patterns = new ArrayList<>();
+        for (char c = '\u0100'; c < '\u0100' + 33_000; c++) {
+            patterns.add(c + "x");
+        }
+        // The root has 33,000 children, so node 32,768 is one of them: the root row cannot be dense.
+        AhoCorasick automaton = new AhoCorasick(patterns);
+        assertTrue(automaton.nodes() > 1 << 16);
+        Set<Integer> found = new TreeSet<>();
+        automaton.search("a\u0100x\u0101\u0102xx\u81e7x\u81e8x", found::add);
+        assertEquals(Set.of(0, 2, 33_000 - 1), found);
+    }
+
     /**
      * Patterns with non-ASCII characters live in an automaton of their own, searched only when
      * the text is not ASCII: with both kinds mixed, a search still reports exactly what contains
