@@ -18,11 +18,11 @@ import java.util.Map;
 /**
  * {@code engine} of {@link SigmaEvaluationBenchmark} from two builds (benchmark jars) in one JVM,
  * each in a class loader of its own, in alternating rounds timed by the thread's CPU time: an
- * A/B comparison for a shared machine. Two runs of the same jar on a loaded 2-core machine
- * differed by up to 3× (other processes on the sibling hardware thread, in the caches); rounds of
- * a few milliseconds that alternate see the same neighbours, so the per-pair ratio holds where
- * separate runs do not. Reports each build's median and best round and the median of the
- * per-pair ratios B/A.
+ * A/B comparison for a shared machine. Separate runs of the same jar on the shared 2-core machine
+ * differed by up to 2×, bimodally per JVM run (cause not established; naive and engine alike);
+ * rounds of a few milliseconds that alternate in one JVM see the same neighbours and the same
+ * mode, so the per-pair ratio holds where separate runs do not. Reports each build's median and
+ * best round and the median of the per-pair ratios B/A.
  *
  * <p>With {@code fresh}, each round evaluates new copies of the events, every string (names and
  * values) a new instance, as events decoded from the wire are: a string caches its hash code, and
@@ -67,7 +67,7 @@ public final class SigmaEvaluationAbCpuTime {
             Object[] copies = new Object[events.length];
             for (int i = 0; i < events.length; i++) {
                 Map<?, ?> fields = (Map<?, ?>) events[i].getClass().getMethod("fields").invoke(events[i]);
-                copies[i] = wrap.invokeExact((Map) fresh(fields));
+                copies[i] = wrap.invokeExact((Map<?, ?>) fresh(fields));
             }
             return copies;
         }
