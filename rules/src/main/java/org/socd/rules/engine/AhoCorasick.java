@@ -1,5 +1,6 @@
 package org.socd.rules.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -11,11 +12,13 @@ import java.util.TreeSet;
  * <p>Laid out for scanning speed with bounded memory. Characters are first mapped to a small
  * alphabet of the characters the patterns use (class 0: any other character, which always leads
  * back to the root). The shallowest nodes, where a scan spends most of its steps, get complete
- * transition rows over that alphabet in one flat {@code int[]} (a DFA: one array read per
+ * transition rows over that alphabet in one flat {@code char[]} (a DFA: one array read per
  * character, no failure links); deeper nodes, far more numerous (thousands of 64-character hash
  * literals), keep only their children in flat sorted arrays and fall back along failure links,
  * which always end in a dense node. Everything is in flat primitive arrays: no per-node objects
- * to chase.
+ * to chase. Patterns with non-ASCII characters are in a second automaton of the same kind,
+ * searched only in texts that are not ASCII, so that their many rare characters do not widen
+ * the rows every text is scanned with.
  */
 final class AhoCorasick {
 
@@ -25,14 +28,16 @@ final class AhoCorasick {
     }
 
     /**
-     * Dense transition cells per automaton (4 bytes each: at most 512 KiB) unless a caller asks
-     * otherwise. SigmaHQ's 277 indexed fields take ~21 MB of automata with this cap; four times
-     * the cap took ~33 MB for scans only ~3% faster in an A/B measurement.
+     * Dense transition cells per automaton (2 bytes each: at most 256 KiB) unless a caller asks
+     * otherwise. With 4-byte cells, SigmaHQ's 277 indexed fields took ~21 MB of automata with
+     * this cap, and four times the cap ~33 MB for scans only ~3% faster in an A/B measurement.
      */
     static final int DEFAULT_DENSE_CELLS = 1 << 17;
 
     /** Patterns at least this long let a scan skip {@code length - 1} characters at a time at the root. */
     static final int SKIP_MIN_LENGTH = 4;
+    /** The mark of a dense cell whose target reports; node ids reachable from dense rows stay below it. */
+    private static final int REPORTS = 1 << 15;
     /** Bound on the pair table (one byte per pair of classes). */
     private static final int MAX_PAIR_CELLS = 1 << 16;
 
@@ -51,9 +56,18 @@ final class AhoCorasick {
      * (short patterns) or is not sound (non-ASCII patterns).
      */
     private final boolean[] pairs;
-    /** Nodes {@code 0 .. denseNodes-1} (breadth-first order, root first) have complete rows in {@link #dense}. */
+    /**
+     * Nodes {@code 0 .. denseNodes-1} (breadth-first order, root first) have complete rows in
+     * {@link #dense}: at least the root, unless the patterns start with too many distinct
+     * characters (see {@link #denseNodes(int, int, int[])}).
+     */
     private final int denseNodes;
-    private final int[] dense;
+    /**
+     * Dense rows, {@code alphabet} cells each: the next node, plus {@link #REPORTS} when it
+     * reports. Two bytes a cell, not four: the rows of all the fields' automata are scanned
+     * event after event, and half the bytes stay in cache twice as well.
+     */
+    private final char[] dense;
     /** Children of sparse node {@code n}: indices {@code childStart[n-denseNodes] ..< childStart[n-denseNodes+1]}. */
     private final int[] childStart;
     private final int[] childClass;
@@ -66,12 +80,27 @@ final class AhoCorasick {
     /** Pattern ids ending exactly at node {@code n}: {@code outIds[outStart[n] ..< outStart[n+1]]}. */
     private final int[] outStart;
     private final int[] outIds;
+    /** Finds the patterns with non-ASCII characters, or null when there are none. */
+    private final AhoCorasick nonAscii;
 
     AhoCorasick(List<String> patterns) {
         this(patterns, DEFAULT_DENSE_CELLS);
     }
 
     AhoCorasick(List<String> patterns, int denseCells) {
+        this(asciiOnly(patterns, true), idsOf(patterns, true), denseCells, nonAsciiPart(patterns, denseCells));
+    }
+
+    /**
+     * The automaton of the ASCII {@code patterns}, reporting pattern {@code k} as {@code ids[k]};
+     * {@code nonAscii} finds the others. Why two: one homoglyph literal brings its own character
+     * class, and SigmaHQ's command-line literals use ~1,250 such characters, which left room for
+     * only ~100 dense rows in that automaton (the hottest of all). A text with only ASCII
+     * characters cannot contain a pattern with others, so {@link #searchAsciiIgnoringCase} needs
+     * only this part; {@link #search} runs both.
+     */
+    private AhoCorasick(List<String> patterns, int[] ids, int denseCells, AhoCorasick nonAscii) {
+        this.nonAscii = nonAscii;
         // Alphabet: one class per distinct character of any pattern, 0 for everything else.
         TreeSet<Character> used = new TreeSet<>();
         for (String pattern : patterns) {
@@ -105,7 +134,9 @@ final class AhoCorasick {
             ascii &= pattern.chars().allMatch(c -> c < 128);
         }
         minLength = patterns.isEmpty() ? 0 : shortest;
-        if (ascii && minLength >= SKIP_MIN_LENGTH && (long) alphabet * alphabet <= MAX_PAIR_CELLS) {
+        // Skipping does not look at every character, so it would miss that a text is not ASCII
+        // and that the non-ASCII part has to search it too.
+        if (ascii && nonAscii == null && minLength >= SKIP_MIN_LENGTH && (long) alphabet * alphabet <= MAX_PAIR_CELLS) {
             pairs = new boolean[alphabet * alphabet];
             for (String pattern : patterns) {
                 for (int i = 1; i < pattern.length(); i++) {
@@ -176,7 +207,7 @@ final class AhoCorasick {
                 order[tail++] = child;
             }
         }
-        denseNodes = Math.max(1, Math.min(n, denseCells / alphabet));
+        denseNodes = denseNodes(n, Math.max(1, Math.min(n, denseCells / alphabet)), parent);
         int[] labelOf = new int[n];
         outStart = new int[n + 1];
         Growable outs = new Growable();
@@ -188,7 +219,7 @@ final class AhoCorasick {
             labelOf[id] = label.get(old);
             outStart[id] = outs.size();
             for (int p = ends.get(old); p >= 0; p = endNext.get(p)) {
-                outs.add(p);
+                outs.add(ids[p]);
             }
             if (id >= denseNodes) {
                 childStart[id - denseNodes] = childClasses.size();
@@ -215,36 +246,110 @@ final class AhoCorasick {
         fail = new int[n];
         report = new int[n];
         outputLink = new int[n];
-        dense = new int[denseNodes * alphabet];
+        int[] rows = new int[denseNodes * alphabet];
         report[0] = outStart[1] > outStart[0] ? 0 : -1;
         outputLink[0] = -1;
         for (int id = 0; id < n; id++) {
             if (id > 0) {
                 int p = parent[id];
-                fail[id] = p == 0 ? 0 : step(fail[p], labelOf[id]);
+                fail[id] = p == 0 ? 0 : buildStep(rows, fail[p], labelOf[id]);
                 outputLink[id] = report[fail[id]];
                 report[id] = outStart[id + 1] > outStart[id] ? id : outputLink[id];
             }
             if (id < denseNodes) {
                 int row = id * alphabet;
                 if (id > 0) {
-                    System.arraycopy(dense, fail[id] * alphabet, dense, row, alphabet);
+                    System.arraycopy(rows, fail[id] * alphabet, rows, row, alphabet);
                 }
                 // Children override the transitions inherited from the failure target.
                 for (int old = firstChild.get(order[id]); old >= 0; old = sibling.get(old)) {
-                    dense[row + label.get(old)] = newId[old];
+                    rows[row + label.get(old)] = newId[old];
                 }
             }
         }
-        // Transitions into a node on some output chain are stored complemented (negative), so a
-        // scan reads the report table only when there is something to report: one memory access
-        // per character instead of two.
-        for (int k = 0; k < dense.length; k++) {
-            dense[k] = encode(dense[k]);
+        // Transitions into a node on some output chain are marked (the top bit of a dense cell,
+        // complemented in the sparse part), so a scan reads the report table only when there is
+        // something to report: one memory access per character instead of two.
+        dense = new char[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            int target = rows[k];
+            dense[k] = (char) (report[target] >= 0 ? target | REPORTS : target);
         }
         for (int k = 0; k < childTarget.length; k++) {
             childTarget[k] = encode(childTarget[k]);
         }
+    }
+
+    /** The patterns that are (not) all ASCII, in their order. */
+    private static List<String> asciiOnly(List<String> patterns, boolean ascii) {
+        List<String> part = new ArrayList<>();
+        for (String pattern : patterns) {
+            if (isAscii(pattern) == ascii) {
+                part.add(pattern);
+            }
+        }
+        return part;
+    }
+
+    /** The ids (positions in {@code patterns}) of {@link #asciiOnly}'s patterns. */
+    private static int[] idsOf(List<String> patterns, boolean ascii) {
+        int[] ids = new int[patterns.size()];
+        int count = 0;
+        for (int id = 0; id < patterns.size(); id++) {
+            if (isAscii(patterns.get(id)) == ascii) {
+                ids[count++] = id;
+            }
+        }
+        return Arrays.copyOf(ids, count);
+    }
+
+    private static AhoCorasick nonAsciiPart(List<String> patterns, int denseCells) {
+        List<String> part = asciiOnly(patterns, false);
+        return part.isEmpty() ? null : new AhoCorasick(part, idsOf(patterns, false), denseCells, null);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many nodes get dense rows: {@code wanted}, or fewer so that every transition from a
+     * dense row leads to a node below {@link #REPORTS} (a 15-bit id). Transitions from node
+     * {@code k} lead to its children or to those of shallower nodes, all numbered at most the
+     * last child of nodes {@code 0..k} (breadth-first); the cut is monotonic.
+     */
+    private static int denseNodes(int n, int wanted, int[] parent) {
+        if (n <= REPORTS) {
+            return wanted;
+        }
+        // Children are numbered in their parents' order: node REPORTS is the first child out of
+        // reach, so its parent's row and all later ones stay sparse. When that parent is the
+        // root (patterns starting with some 32,767 distinct characters: a crafted rule pack, not
+        // a real one), no row is dense and the root is searched like a sparse node.
+        return Math.min(wanted, parent[REPORTS]);
+    }
+
+    /** {@link #step} while building: unmarked node ids in {@code rows} and {@link #childTarget}. */
+    private int buildStep(int[] rows, int node, int c) {
+        while (node >= denseNodes) {
+            int from = childStart[node - denseNodes];
+            int to = childStart[node - denseNodes + 1];
+            for (int k = from; k < to; k++) {
+                if (childClass[k] == c) {
+                    return childTarget[k];
+                }
+            }
+            if (node == 0) {
+                return 0; // a sparse root (see denseNodes): no pattern starts with c
+            }
+            node = fail[node];
+        }
+        return rows[node * alphabet + c];
     }
 
     private int encode(int node) {
@@ -264,9 +369,13 @@ final class AhoCorasick {
                     return childTarget[k];
                 }
             }
+            if (node == 0) {
+                return 0; // a sparse root (see denseNodes): no pattern starts with c
+            }
             node = fail[node];
         }
-        return dense[node * alphabet + c];
+        int cell = dense[node * alphabet + c];
+        return cell < REPORTS ? cell : ~(cell - REPORTS);
     }
 
     private int classOf(char c) {
@@ -286,7 +395,15 @@ final class AhoCorasick {
         if (c == 0) {
             return 0;
         }
-        int next = node < denseNodes ? dense[node * alphabet + c] : step(node, c);
+        if (node < denseNodes) {
+            int cell = dense[node * alphabet + c];
+            if (cell < REPORTS) {
+                return cell;
+            }
+            report(cell - REPORTS, hits);
+            return cell - REPORTS;
+        }
+        int next = step(node, c);
         if (next >= 0) {
             return next;
         }
@@ -307,6 +424,9 @@ final class AhoCorasick {
         int node = 0;
         for (int i = 0; i < text.length(); i++) {
             node = advance(node, classOf(text.charAt(i)), hits);
+        }
+        if (nonAscii != null) {
+            nonAscii.search(text, hits);
         }
     }
 
@@ -378,7 +498,12 @@ final class AhoCorasick {
 
     /** Number of trie nodes (for tests and diagnostics). */
     int nodes() {
-        return fail.length;
+        return fail.length + (nonAscii == null ? 0 : nonAscii.nodes());
+    }
+
+    /** Number of nodes with a complete transition row (for tests and diagnostics). */
+    int denseNodes() {
+        return denseNodes;
     }
 
     /** A growable int list for construction. */

@@ -7,14 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.socd.protocol.event.Event;
 import org.socd.rules.matching.EventFields;
 
 /**
  * The per-event candidate set: which rules can possibly match, from one Aho-Corasick pass per
- * field over the event's lower-cased values (see {@link RequiredLiterals}). Immutable and
- * thread-safe; the per-event state lives in a {@link Scan} owned by the calling thread.
+ * field over the event's lower-cased values (see {@link RequiredLiterals}), or from the calling
+ * thread's memo of what a recent scan found in the same value ({@link ScanMemo}). Immutable and
+ * thread-safe; the per-event state and the memos live in a {@link Scan} owned by the calling thread.
  */
 final class Prefilter {
 
@@ -24,10 +26,11 @@ final class Prefilter {
      * {@code rule << 1 | clause}. {@code integersCanHit}: some literal can occur in an integer's
      * decimal text (else keyword scans skip integer values).
      */
-    record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral, boolean integersCanHit) {
+    record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral, boolean integersCanHit,
+                      int memoSlot) {
 
-        FieldIndex(String field, List<String> texts, int[] globalIds, int[][] rulesByLiteral) {
-            this(field, new AhoCorasick(texts), globalIds, rulesByLiteral, texts.stream().anyMatch(FieldIndex::integral));
+        FieldIndex(String field, List<String> texts, int[] globalIds, int[][] rulesByLiteral, int memoSlot) {
+            this(field, new AhoCorasick(texts), globalIds, rulesByLiteral, texts.stream().anyMatch(FieldIndex::integral), memoSlot);
         }
 
         /** Whether {@code text} can occur in the decimal text of an integer. */
@@ -50,6 +53,8 @@ final class Prefilter {
     private final int literalCount;
     /** Every literal's text by global id. */
     private final String[] literalTexts;
+    /** Numbers the field indexes (restricted ones are built later, by several threads) for {@link Scan}'s memos. */
+    private final AtomicInteger memoSlots = new AtomicInteger();
 
     Prefilter(List<? extends CompiledRule> rules) {
         ruleCount = rules.size();
@@ -104,7 +109,7 @@ final class Prefilter {
             for (int k = 0; k < ids.length; k++) {
                 ids[k] = base + k;
             }
-            fields[f] = new FieldIndex(fieldNames.get(f), texts, ids, owners);
+            fields[f] = new FieldIndex(fieldNames.get(f), texts, ids, owners, memoSlots.getAndIncrement());
             texts.forEach(allTexts::add);
             base += texts.size();
         }
@@ -168,12 +173,17 @@ final class Prefilter {
             return index; // not worth a second automaton
         }
         return new FieldIndex(index.field(), texts, ids.stream().mapToInt(Integer::intValue).toArray(),
-                owners.toArray(new int[0][]));
+                owners.toArray(new int[0][]), memoSlots.getAndIncrement());
     }
 
     /** Per-thread scratch space for {@link #scan}; reused event after event so a scan allocates nothing. */
     Scan newScan() {
-        return new Scan(words(ruleCount), literalCount);
+        return newScan(Scan.MEMO_CHARS);
+    }
+
+    /** A scan whose memos hold at most {@code memoChars} characters of values together. */
+    Scan newScan(long memoChars) {
+        return new Scan(words(ruleCount), literalCount, memoChars);
     }
 
     /**
@@ -229,18 +239,49 @@ final class Prefilter {
         searchText(index, value.toString(), scan);
     }
 
+    /**
+     * Marks the rules of the literals in {@code text}: from the thread's memo of this index when
+     * it scanned the same text lately, else by scanning it (and remembering what it found).
+     */
     private static void searchText(FieldIndex index, String text, Scan scan) {
+        if (text.length() < ScanMemo.MIN_LENGTH || text.length() > ScanMemo.MAX_LENGTH) {
+            scanText(index, text, scan);
+            return;
+        }
+        ScanMemo memo = scan.memo(index.memoSlot());
+        int slot = ScanMemo.slot(text);
+        int[] known = memo.found(slot, text);
+        if (known != null) {
+            for (int literal : known) {
+                scan.hit(literal);
+            }
+            return;
+        }
+        scan.startRecording();
+        scanText(index, text, scan);
+        scan.remember(memo, slot, text);
+    }
+
+    private static void scanText(FieldIndex index, String text, Scan scan) {
         if (!index.automaton().searchAsciiIgnoringCase(text, scan)) {
             index.automaton().search(scanForm(text.toLowerCase(Locale.ROOT)), scan);
         }
     }
 
     private static void search(FieldIndex index, String field, EventFields event, Scan scan) {
+        Object value = event.value(field);
+        if (value instanceof String text) {
+            // The common case, read as it is: caching its value list for the matchers cost more
+            // than the scan of most fields, and only the few fields candidate rules read need it.
+            searchText(index, text, scan);
+            return;
+        }
+        if (value == null || value instanceof Map<?, ?>) {
+            return; // absent, or no text of its own (EventFields.values is empty): nothing to find
+        }
         List<String> values = event.values(field);
         for (int v = 0; v < values.size(); v++) {
-            if (!index.automaton().searchAsciiIgnoringCase(values.get(v), scan)) {
-                index.automaton().search(scanForm(event.lowerCaseValues(field).get(v)), scan);
-            }
+            searchText(index, values.get(v), scan);
         }
     }
 
@@ -254,6 +295,38 @@ final class Prefilter {
         return lowerCased.indexOf('\u017f') < 0 ? lowerCased : lowerCased.replace('\u017f', 's');
     }
 
+    /**
+     * One thread's recently scanned values of one field index and the literals found in each.
+     * Field values repeat heavily (the same images, parents, companies, users, hashes of the same
+     * binaries, and most keyword-searched values of an event), and comparing a value with a
+     * remembered one reads it sequentially, where a scan makes a dependent table access per
+     * character into automata too big to stay in cache. Direct-mapped by the value's hash: a
+     * new value replaces the one in its slot, so the memory is bounded by {@link #SLOTS}, by
+     * {@link #MAX_LENGTH} and by {@link Scan}'s total.
+     */
+    static final class ScanMemo {
+        static final int SLOT_BITS = 8;
+        static final int SLOTS = 1 << SLOT_BITS;
+        /** Shorter values are scanned as fast as they are looked up. */
+        static final int MIN_LENGTH = 6;
+        /** Longer values (encoded scripts, long command lines) rarely repeat and would hold much memory. */
+        static final int MAX_LENGTH = 1024;
+
+        private final String[] values = new String[SLOTS];
+        private final int[][] found = new int[SLOTS][];
+
+        static int slot(String text) {
+            int h = text.hashCode() * 0x9E3779B9; // Fibonacci hashing: the top bits depend on every bit of the hash
+            return h >>> (32 - SLOT_BITS);
+        }
+
+        /** The literals found in {@code text} if it is the value remembered in {@code slot}, else null. */
+        int[] found(int slot, String text) {
+            String value = values[slot];
+            return value != null && value.equals(text) ? found[slot] : null;
+        }
+    }
+
     static boolean isSet(long[] bits, int rule) {
         return (bits[rule >>> 6] & (1L << rule)) != 0;
     }
@@ -264,10 +337,20 @@ final class Prefilter {
      * its rules are marked once).
      */
     static final class Scan implements AhoCorasick.Hits, BiConsumer<String, Object> {
+        /** Bound on the characters of all memos' values together (8 MiB at most); beyond it they are all forgotten. */
+        static final long MEMO_CHARS = 1 << 22;
+
         final long[] hits;
         final long[] secondHits;
         private final int[] seen;
         private int stamp;
+        private ScanMemo[] memos = new ScanMemo[0];
+        private final long memoCharLimit;
+        private long memoChars;
+        /** While scanning a value to remember: the literals found so far, in {@code recorded[0 ..< recordedCount]}. */
+        private boolean recording;
+        private int[] recorded = new int[16];
+        private int recordedCount;
         private int[] ids;
         private int[][] owners;
         /** The keyword index being searched by {@link #accept} (the scan itself is the callback: no lambda per event). */
@@ -278,7 +361,8 @@ final class Prefilter {
             searchValue(keywords, value, this);
         }
 
-        private Scan(int words, int literals) {
+        private Scan(int words, int literals, long memoCharLimit) {
+            this.memoCharLimit = memoCharLimit;
             hits = new long[words];
             secondHits = new long[words];
             seen = new int[literals];
@@ -291,8 +375,53 @@ final class Prefilter {
             }
         }
 
+        ScanMemo memo(int slot) {
+            if (slot >= memos.length) {
+                memos = Arrays.copyOf(memos, Math.max(slot + 1, memos.length * 2));
+            }
+            ScanMemo memo = memos[slot];
+            if (memo == null) {
+                memo = new ScanMemo();
+                memos[slot] = memo;
+            }
+            return memo;
+        }
+
+        void startRecording() {
+            recording = true;
+            recordedCount = 0;
+        }
+
+        /** Stores the literals recorded since {@link #startRecording} as what {@code text} holds. */
+        void remember(ScanMemo memo, int slot, String text) {
+            recording = false;
+            if (memoChars + text.length() > memoCharLimit) {
+                Arrays.fill(memos, null); // every memo together has held enough: start afresh
+                memoChars = 0;
+                return;
+            }
+            int[] literals = Arrays.copyOf(recorded, recordedCount);
+            Arrays.sort(literals);
+            int unique = 0;
+            for (int k = 0; k < literals.length; k++) {
+                if (k == 0 || literals[k] != literals[k - 1]) {
+                    literals[unique++] = literals[k];
+                }
+            }
+            String old = memo.values[slot];
+            memoChars += text.length() - (old == null ? 0 : old.length());
+            memo.values[slot] = text;
+            memo.found[slot] = unique == literals.length ? literals : Arrays.copyOf(literals, unique);
+        }
+
         @Override
         public void hit(int literal) {
+            if (recording) {
+                if (recordedCount == recorded.length) {
+                    recorded = Arrays.copyOf(recorded, recordedCount * 2);
+                }
+                recorded[recordedCount++] = literal;
+            }
             int id = ids[literal];
             if (seen[id] != stamp) {
                 seen[id] = stamp;

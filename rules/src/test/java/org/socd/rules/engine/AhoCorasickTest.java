@@ -120,6 +120,99 @@ class AhoCorasickTest {
         assertFalse(new AhoCorasick(List.of("abcdé")).skips(), "non-ASCII patterns: not sound to skip");
     }
 
+    /**
+     * More nodes than a dense cell can name (15 bits): rows are cut where a transition would lead
+     * beyond, and the deep nodes, sparse, still find every pattern exactly.
+     */
+    @Test
+    void agreesWithContainsBeyondFifteenBitNodeIds() {
+        Random random = new Random(45);
+        List<String> patterns = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            patterns.add(randomText(random, 8 + random.nextInt(25), "abcdefghijklmnop\\.: "));
+        }
+        // Room for a dense row per node: only the 15-bit cut keeps rows from the deepest nodes.
+        AhoCorasick automaton = new AhoCorasick(patterns, 1 << 24);
+        assertTrue(automaton.nodes() > 1 << 15, "too few nodes to test the cut: " + automaton.nodes());
+        assertTrue(automaton.denseNodes() > 1 << 14 && automaton.denseNodes() < 1 << 15, "dense rows: " + automaton.denseNodes());
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < 3; k++) {
+                // Patterns between random text, the first whole, the others perhaps cut short:
+                // scans reach deep nodes and fall back from them.
+                text.append(randomText(random, random.nextInt(15), "abcdefghijklmnopqz\\.: "));
+                String planted = patterns.get(random.nextInt(patterns.size()));
+                text.append(planted, 0, planted.length() - (k == 0 ? 0 : random.nextInt(3)));
+            }
+            Set<Integer> found = new TreeSet<>();
+            automaton.search(text.toString(), found::add);
+            Set<Integer> foldedFound = new TreeSet<>();
+            assertTrue(automaton.searchAsciiIgnoringCase(text.toString().toUpperCase(java.util.Locale.ROOT), foldedFound::add));
+            Set<Integer> expected = new TreeSet<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (text.indexOf(patterns.get(i)) >= 0) {
+                    expected.add(i);
+                }
+            }
+            assertTrue(expected.size() >= 1, "a whole planted pattern at least: " + text);
+            assertEquals(expected, found, "in " + text);
+            assertEquals(expected, foldedFound, "in " + text);
+        }
+    }
+
+    /** Patterns starting with more distinct characters than a dense cell can name: no dense row, a sparse root. */
+    @Test
+    void tooManyFirstCharactersForDenseRows() {
+        List<String> patterns = new ArrayList<>();
+        for (char c = '\u0100'; c < '\u0100' + 33_000; c++) {
+            patterns.add(c + "x");
+        }
+        // The root has 33,000 children, so node 32,768 is one of them: the root row cannot be dense.
+        AhoCorasick automaton = new AhoCorasick(patterns);
+        assertTrue(automaton.nodes() > 1 << 16);
+        Set<Integer> found = new TreeSet<>();
+        automaton.search("a\u0100x\u0101\u0102xx\u81e7x\u81e8x", found::add);
+        assertEquals(Set.of(0, 2, 33_000 - 1), found);
+    }
+
+    /**
+     * Patterns with non-ASCII characters live in an automaton of their own, searched only when
+     * the text is not ASCII: with both kinds mixed, a search still reports exactly what contains
+     * does, and the folding scan of an ASCII text everything its lower-cased form contains.
+     */
+    @Test
+    void asciiAndNonAsciiPatternsTogether() {
+        Random random = new Random(46);
+        for (int round = 0; round < 500; round++) {
+            List<String> patterns = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                patterns.add(randomText(random, 1 + random.nextInt(4), i % 3 == 0 ? "ab\u0430\u00e9" : "ab\\"));
+            }
+            AhoCorasick automaton = new AhoCorasick(patterns, round % 2 == 0 ? 8 : AhoCorasick.DEFAULT_DENSE_CELLS);
+            String text = randomText(random, random.nextInt(30), round % 2 == 0 ? "abAB\\z" : "ab\\\u0430\u00e9z");
+            Set<Integer> expected = new TreeSet<>();
+            Set<Integer> expectedFolded = new TreeSet<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (text.contains(patterns.get(i))) {
+                    expected.add(i);
+                }
+                if (text.toLowerCase(java.util.Locale.ROOT).contains(patterns.get(i))) {
+                    expectedFolded.add(i);
+                }
+            }
+            Set<Integer> found = new TreeSet<>();
+            automaton.search(text, found::add);
+            assertEquals(expected, found, patterns + " in " + text);
+            Set<Integer> folded = new TreeSet<>();
+            if (automaton.searchAsciiIgnoringCase(text, folded::add)) {
+                assertEquals(expectedFolded, folded, patterns + " in " + text);
+            } else {
+                assertTrue(text.chars().anyMatch(c -> c >= 128), "gave up on an ASCII text: " + text);
+                assertTrue(expectedFolded.containsAll(folded), "only true hits before giving up: " + folded + " in " + text);
+            }
+        }
+    }
+
     @Test
     void windowsPaths() {
         AhoCorasick automaton = new AhoCorasick(List.of("\\whoami.exe", "ami", "whoami", "\\cmd.exe", "-enc"));
