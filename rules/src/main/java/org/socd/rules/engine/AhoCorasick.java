@@ -38,6 +38,8 @@ final class AhoCorasick {
     static final int SKIP_MIN_LENGTH = 4;
     /** The mark of a dense cell whose target reports; node ids reachable from dense rows stay below it. */
     private static final int REPORTS = 1 << 15;
+    /** {@link #sparseWalk}'s answer for a sparse root without a child for the class: no child entry is {@code ~MAX_VALUE}. */
+    private static final int SPARSE_ROOT_MISS = Integer.MIN_VALUE;
     /** Bound on the pair table (one byte per pair of classes). */
     private static final int MAX_PAIR_CELLS = 1 << 16;
 
@@ -336,20 +338,35 @@ final class AhoCorasick {
 
     /** {@link #step} while building: unmarked node ids in {@code rows} and {@link #childTarget}. */
     private int buildStep(int[] rows, int node, int c) {
+        int at = sparseWalk(node, c);
+        if (at < 0) {
+            return at == SPARSE_ROOT_MISS ? 0 : childTarget[~at];
+        }
+        return rows[at * alphabet + c];
+    }
+
+    /**
+     * The sparse part of a step on class {@code c} from {@code node}: along sparse nodes' child
+     * lists and failure links until a child matches ({@code ~k}, for child entry {@code k}), a
+     * dense node is reached (its id, to look {@code c} up in its row), or a sparse root has no
+     * child for {@code c} ({@link #SPARSE_ROOT_MISS}). Shared by construction and search, whose
+     * dense cells differ.
+     */
+    private int sparseWalk(int node, int c) {
         while (node >= denseNodes) {
             int from = childStart[node - denseNodes];
             int to = childStart[node - denseNodes + 1];
             for (int k = from; k < to; k++) {
                 if (childClass[k] == c) {
-                    return childTarget[k];
+                    return ~k;
                 }
             }
             if (node == 0) {
-                return 0; // a sparse root (see denseNodes): no pattern starts with c
+                return SPARSE_ROOT_MISS; // a sparse root (see denseNodes): no pattern starts with c
             }
             node = fail[node];
         }
-        return rows[node * alphabet + c];
+        return node;
     }
 
     private int encode(int node) {
@@ -361,20 +378,11 @@ final class AhoCorasick {
      * nodes; complemented if it reports (once construction is complete).
      */
     private int step(int node, int c) {
-        while (node >= denseNodes) {
-            int from = childStart[node - denseNodes];
-            int to = childStart[node - denseNodes + 1];
-            for (int k = from; k < to; k++) {
-                if (childClass[k] == c) {
-                    return childTarget[k];
-                }
-            }
-            if (node == 0) {
-                return 0; // a sparse root (see denseNodes): no pattern starts with c
-            }
-            node = fail[node];
+        int at = sparseWalk(node, c);
+        if (at < 0) {
+            return at == SPARSE_ROOT_MISS ? 0 : childTarget[~at];
         }
-        int cell = dense[node * alphabet + c];
+        int cell = dense[at * alphabet + c];
         return cell < REPORTS ? cell : ~(cell - REPORTS);
     }
 
