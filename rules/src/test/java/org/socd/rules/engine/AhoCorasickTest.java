@@ -38,13 +38,7 @@ class AhoCorasickTest {
             String text = randomText(random, random.nextInt(40), PATTERN_CHARS + "z");
             Set<Integer> found = new TreeSet<>();
             automaton.search(text, found::add);
-            Set<Integer> expected = new TreeSet<>();
-            for (int i = 0; i < patterns.size(); i++) {
-                if (text.contains(patterns.get(i))) {
-                    expected.add(i);
-                }
-            }
-            assertEquals(expected, found, patterns + " in " + text);
+            assertEquals(containedIn(patterns, text), found, patterns + " in " + text);
         }
     }
 
@@ -59,21 +53,8 @@ class AhoCorasickTest {
             }
             AhoCorasick automaton = new AhoCorasick(patterns, round % 2 == 0 ? 1 : AhoCorasick.DEFAULT_DENSE_CELLS);
             String text = randomText(random, random.nextInt(40), round % 3 == 0 ? "aAbBcC\\z€" : "aAbBcC\\z");
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
-            Set<Integer> expected = new TreeSet<>();
-            for (int i = 0; i < patterns.size(); i++) {
-                if (lower.contains(patterns.get(i))) {
-                    expected.add(i);
-                }
-            }
-            Set<Integer> found = new TreeSet<>();
-            boolean complete = automaton.searchAsciiIgnoringCase(text, found::add);
+            boolean complete = foldingScanAgrees(automaton, patterns, text);
             assertEquals(text.chars().allMatch(c -> c < 128), complete, text);
-            if (complete) {
-                assertEquals(expected, found, patterns + " in " + text);
-            } else {
-                assertTrue(expected.containsAll(found), "only true hits before giving up: " + found + " in " + text);
-            }
         }
     }
 
@@ -100,19 +81,8 @@ class AhoCorasickTest {
                 text = text.substring(0, at) + (random.nextBoolean() ? planted.toUpperCase(java.util.Locale.ROOT) : planted)
                         + text.substring(at);
             }
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
-            Set<Integer> expected = new TreeSet<>();
-            for (int i = 0; i < patterns.size(); i++) {
-                if (lower.contains(patterns.get(i))) {
-                    expected.add(i);
-                }
-            }
-            Set<Integer> found = new TreeSet<>();
-            if (automaton.searchAsciiIgnoringCase(text, found::add)) {
-                assertEquals(expected, found, patterns + " in " + text);
+            if (foldingScanAgrees(automaton, patterns, text)) {
                 complete++;
-            } else {
-                assertTrue(expected.containsAll(found), "only true hits before giving up: " + found + " in " + text);
             }
         }
         assertTrue(complete > 1200, "too few complete scans: " + complete);
@@ -148,12 +118,7 @@ class AhoCorasickTest {
             automaton.search(text.toString(), found::add);
             Set<Integer> foldedFound = new TreeSet<>();
             assertTrue(automaton.searchAsciiIgnoringCase(text.toString().toUpperCase(java.util.Locale.ROOT), foldedFound::add));
-            Set<Integer> expected = new TreeSet<>();
-            for (int i = 0; i < patterns.size(); i++) {
-                if (text.indexOf(patterns.get(i)) >= 0) {
-                    expected.add(i);
-                }
-            }
+            Set<Integer> expected = containedIn(patterns, text.toString());
             assertTrue(expected.size() >= 1, "a whole planted pattern at least: " + text);
             assertEquals(expected, found, "in " + text);
             assertEquals(expected, foldedFound, "in " + text);
@@ -190,25 +155,11 @@ class AhoCorasickTest {
             }
             AhoCorasick automaton = new AhoCorasick(patterns, round % 2 == 0 ? 8 : AhoCorasick.DEFAULT_DENSE_CELLS);
             String text = randomText(random, random.nextInt(30), round % 2 == 0 ? "abAB\\z" : "ab\\\u0430\u00e9z");
-            Set<Integer> expected = new TreeSet<>();
-            Set<Integer> expectedFolded = new TreeSet<>();
-            for (int i = 0; i < patterns.size(); i++) {
-                if (text.contains(patterns.get(i))) {
-                    expected.add(i);
-                }
-                if (text.toLowerCase(java.util.Locale.ROOT).contains(patterns.get(i))) {
-                    expectedFolded.add(i);
-                }
-            }
             Set<Integer> found = new TreeSet<>();
             automaton.search(text, found::add);
-            assertEquals(expected, found, patterns + " in " + text);
-            Set<Integer> folded = new TreeSet<>();
-            if (automaton.searchAsciiIgnoringCase(text, folded::add)) {
-                assertEquals(expectedFolded, folded, patterns + " in " + text);
-            } else {
+            assertEquals(containedIn(patterns, text), found, patterns + " in " + text);
+            if (!foldingScanAgrees(automaton, patterns, text)) {
                 assertTrue(text.chars().anyMatch(c -> c >= 128), "gave up on an ASCII text: " + text);
-                assertTrue(expectedFolded.containsAll(folded), "only true hits before giving up: " + folded + " in " + text);
             }
         }
     }
@@ -219,6 +170,35 @@ class AhoCorasickTest {
         Set<Integer> found = new TreeSet<>();
         automaton.search("c:\\windows\\system32\\whoami.exe", found::add);
         assertEquals(Set.of(0, 1, 2), found);
+    }
+
+    /** The indexes of the patterns {@code text} contains: exactly what a search must report. */
+    private static Set<Integer> containedIn(List<String> patterns, String text) {
+        Set<Integer> expected = new TreeSet<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            if (text.contains(patterns.get(i))) {
+                expected.add(i);
+            }
+        }
+        return expected;
+    }
+
+    /**
+     * The case-folding scan of {@code text}: when complete it reports exactly the patterns the
+     * lower-cased text contains; when it gives up (non-ASCII), only true hits before that.
+     *
+     * @return whether the scan was complete
+     */
+    private static boolean foldingScanAgrees(AhoCorasick automaton, List<String> patterns, String text) {
+        Set<Integer> expected = containedIn(patterns, text.toLowerCase(java.util.Locale.ROOT));
+        Set<Integer> found = new TreeSet<>();
+        boolean complete = automaton.searchAsciiIgnoringCase(text, found::add);
+        if (complete) {
+            assertEquals(expected, found, patterns + " in " + text);
+        } else {
+            assertTrue(expected.containsAll(found), "only true hits before giving up: " + found + " in " + text);
+        }
+        return complete;
     }
 
     /** A small alphabet so patterns overlap and nest; 'é' and '€' take the non-ASCII path. */
