@@ -65,17 +65,29 @@ class TcpRecordPublisherTest {
         return out;
     }
 
+    /** One read of {@code text} from the peer. */
+    private static void send(EmbeddedChannel ch, String text) {
+        ch.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
+    }
+
+    /** The pipeline drained to {@code room} free slots; the publisher's 1 ms retry runs. */
+    private static void retryWithRoom(EmbeddedChannel ch, BoundedSink sink, int room) {
+        sink.room = room;
+        ch.advanceTimeBy(2, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+    }
+
     @Test
     void oneReadIsHandedOverInRunsWithOneMetadata() {
         BoundedSink sink = new BoundedSink();
         sink.room = Integer.MAX_VALUE;
         EmbeddedChannel ch = channel(sink);
         int n = TcpRecordPublisher.RUN * 2 + 10;
-        ch.writeInbound(Unpooled.copiedBuffer(lines(0, n), StandardCharsets.US_ASCII));
+        send(ch, lines(0, n));
         assertEquals(expected(0, n), sink.taken);
         assertEquals(3, sink.runCalls, "full runs as they gather, the rest when the read completes");
         assertEquals(1, new HashSet<>(sink.metas).size(), "one read, one receive time and peer");
-        ch.writeInbound(Unpooled.copiedBuffer(lines(n, n + 1), StandardCharsets.US_ASCII));
+        send(ch, lines(n, n + 1));
         assertEquals(n + 1, sink.taken.size());
         ch.finishAndReleaseAll();
     }
@@ -86,17 +98,13 @@ class TcpRecordPublisherTest {
         sink.room = 100;
         EmbeddedChannel ch = channel(sink);
         int n = TcpRecordPublisher.RUN + 200;
-        ch.writeInbound(Unpooled.copiedBuffer(lines(0, n), StandardCharsets.US_ASCII));
+        send(ch, lines(0, n));
         assertEquals(100, sink.taken.size());
         assertFalse(ch.config().isAutoRead(), "refused: the channel stops reading");
-        sink.room = 50;
-        ch.advanceTimeBy(2, TimeUnit.MILLISECONDS);
-        ch.runScheduledPendingTasks();
+        retryWithRoom(ch, sink, 50);
         assertEquals(150, sink.taken.size());
         assertFalse(ch.config().isAutoRead());
-        sink.room = Integer.MAX_VALUE;
-        ch.advanceTimeBy(2, TimeUnit.MILLISECONDS);
-        ch.runScheduledPendingTasks();
+        retryWithRoom(ch, sink, Integer.MAX_VALUE);
         assertEquals(expected(0, n), sink.taken);
         assertTrue(ch.config().isAutoRead(), "all delivered: reading resumes");
         Set<ReceiveMetadata> metas = new HashSet<>(sink.metas);
@@ -109,14 +117,11 @@ class TcpRecordPublisherTest {
         BoundedSink sink = new BoundedSink();
         sink.room = 0;
         EmbeddedChannel ch = channel(sink);
-        ch.writeInbound(Unpooled.copiedBuffer(lines(0, 20) + "<13>Nov 27 07:00:00 host app: no newline",
-                StandardCharsets.US_ASCII));
+        send(ch, lines(0, 20) + "<13>Nov 27 07:00:00 host app: no newline");
         // The peer's FIN, as the pipeline sees it. Not ch.close(): an EmbeddedChannel cancels its
         // scheduled tasks on close, where a real event loop keeps running the retry.
         ch.pipeline().fireChannelInactive();
-        sink.room = Integer.MAX_VALUE;
-        ch.advanceTimeBy(2, TimeUnit.MILLISECONDS);
-        ch.runScheduledPendingTasks();
+        retryWithRoom(ch, sink, Integer.MAX_VALUE);
         List<String> all = expected(0, 20);
         all.add("<13>Nov 27 07:00:00 host app: no newline");
         assertEquals(all, sink.taken);
