@@ -240,26 +240,47 @@ public final class Journal implements RecordSink, AutoCloseable {
      *         disk full, budget exhausted, closing): the caller pauses and tries again
      */
     public long tryAppend(byte[] data, int offset, int length, ReceiveMetadata meta) {
-        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta, lastEncoded);
-        lastEncoded = encoded;
-        int size = RecordFormat.HEADER_BYTES + encoded.payloadLength(length);
+        RecordFormat.EncodedMeta encoded = encode(meta);
         synchronized (lock) {
-            if (closing || blocked != null || filling.remaining() < size) {
+            if (closing || blocked != null) {
                 metrics.refused.increment();
                 return -1;
             }
-            long position = nextPosition++;
             boolean wasEmpty = filling.position() == 0;
-            if (wasEmpty) {
-                fillingFirst = position;
-            }
-            RecordFormat.write(filling, position, encoded, data, offset, length);
-            // The writer sleeps while there is nothing to write; the first record wakes it so
-            // that it is written one flush interval later, not at the next maintenance tick.
-            if (wasEmpty || filling.position() >= settings.flushBytes()) {
-                lock.notifyAll();
-            }
+            long position = appendLocked(encoded, data, offset, length);
+            wakeWriterLocked(wasEmpty);
             return position;
+        }
+    }
+
+    private RecordFormat.EncodedMeta encode(ReceiveMetadata meta) {
+        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta, lastEncoded);
+        lastEncoded = encoded;
+        return encoded;
+    }
+
+    /** Holds {@code lock}, appends open: writes one record into the buffer; -1 (counted) when it does not fit. */
+    private long appendLocked(RecordFormat.EncodedMeta encoded, byte[] data, int offset, int length) {
+        if (filling.remaining() < RecordFormat.HEADER_BYTES + encoded.payloadLength(length)) {
+            metrics.refused.increment();
+            return -1;
+        }
+        long position = nextPosition++;
+        if (filling.position() == 0) {
+            fillingFirst = position;
+        }
+        RecordFormat.write(filling, position, encoded, data, offset, length);
+        return position;
+    }
+
+    /**
+     * Holds {@code lock}. The writer sleeps while there is nothing to write; the first record
+     * wakes it so that it is written one flush interval later, not at the next maintenance tick,
+     * and so does a buffer past the flush size.
+     */
+    private void wakeWriterLocked(boolean wasEmpty) {
+        if (filling.position() > 0 && (wasEmpty || filling.position() >= settings.flushBytes())) {
+            lock.notifyAll();
         }
     }
 
@@ -276,32 +297,20 @@ public final class Journal implements RecordSink, AutoCloseable {
     @Override
     public int offer(byte[][] arrays, int[] offsets, int[] lengths, int from, int to, ReceiveMetadata meta) {
         Objects.checkFromToIndex(from, to, arrays.length);
-        RecordFormat.EncodedMeta encoded = RecordFormat.EncodedMeta.of(meta, lastEncoded);
-        lastEncoded = encoded;
-        int taken = 0;
+        RecordFormat.EncodedMeta encoded = encode(meta);
         synchronized (lock) {
             if (closing || blocked != null) {
                 metrics.refused.increment();
                 return 0;
             }
             boolean wasEmpty = filling.position() == 0;
-            for (int i = from; i < to; i++) {
-                if (filling.remaining() < RecordFormat.HEADER_BYTES + encoded.payloadLength(lengths[i])) {
-                    metrics.refused.increment();
-                    break;
-                }
-                long position = nextPosition++;
-                if (filling.position() == 0) {
-                    fillingFirst = position;
-                }
-                RecordFormat.write(filling, position, encoded, arrays[i], offsets[i], lengths[i]);
-                taken++;
+            int i = from;
+            while (i < to && appendLocked(encoded, arrays[i], offsets[i], lengths[i]) >= 0) {
+                i++;
             }
-            if (taken > 0 && (wasEmpty || filling.position() >= settings.flushBytes())) {
-                lock.notifyAll(); // as in tryAppend
-            }
+            wakeWriterLocked(wasEmpty);
+            return i - from;
         }
-        return taken;
     }
 
     /** {@code journal_buffer_full} while the writer catches up, else why appends are blocked. */
