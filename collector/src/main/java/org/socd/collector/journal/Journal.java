@@ -64,7 +64,7 @@ public final class Journal implements RecordSink, AutoCloseable {
 
     // Writer thread only.
     private Segment active;
-    private FileChannel activeChannel;
+    private SegmentAppender activeAppender;
     private ByteBuffer stalled;
     /** Position of the first record in {@code stalled}. */
     private long stalledFirst;
@@ -161,8 +161,8 @@ public final class Journal implements RecordSink, AutoCloseable {
             segments.put(s.base, s);
         }
         active = segments.lastEntry().getValue();
-        activeChannel = FileChannel.open(active.log, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        activeChannel.force(true);
+        activeAppender = SegmentAppender.open(active.log, active.bytes, false, settings.directIo());
+        activeAppender.force();
         nextPosition = active.end;
         durableEnd = nextPosition;
         long oldest = segments.firstKey();
@@ -199,6 +199,17 @@ public final class Journal implements RecordSink, AutoCloseable {
                     expected = rec.position() + 1;
                     offset += n;
                     continue;
+                }
+                if (file.isPadding(offset, size)) {
+                    // Zeros after the last record: the direct writer's block padding, not damage.
+                    if (last) {
+                        try (FileChannel ch = FileChannel.open(s.log, StandardOpenOption.WRITE)) {
+                            ch.truncate(offset);
+                            ch.force(true);
+                        }
+                    }
+                    size = offset;
+                    break;
                 }
                 long next = file.resync(offset + 1, size, expected, rec);
                 if (next < 0) {
@@ -538,7 +549,7 @@ public final class Journal implements RecordSink, AutoCloseable {
                 writeRun(batch);
             }
             long start = System.nanoTime();
-            activeChannel.force(false);
+            activeAppender.force();
             metrics.fsync.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             lastFlushNanos = System.nanoTime();
             stalled = null;
@@ -583,20 +594,7 @@ public final class Journal implements RecordSink, AutoCloseable {
             position++;
         }
         if (p > runStart) {
-            ByteBuffer run = batch.slice(runStart, p - runStart);
-            long at = active.bytes;
-            try {
-                while (run.hasRemaining()) {
-                    at += activeChannel.write(run, at);
-                }
-            } catch (IOException e) {
-                try {
-                    activeChannel.truncate(active.bytes); // no half record stays behind
-                } catch (IOException ignored) {
-                    // the next open's scan truncates it instead
-                }
-                throw e;
-            }
+            activeAppender.append(batch.slice(runStart, p - runStart));
             for (long[] entry : entries) {
                 active.index.add(entry[0], entry[1]);
             }
@@ -611,23 +609,22 @@ public final class Journal implements RecordSink, AutoCloseable {
     }
 
     private void roll(long base) throws IOException {
-        activeChannel.force(false);
+        Segment next = new Segment(base, settings.dir(), new SparseIndex());
+        // The new file first: if it cannot be created, the old one stays active for the retry.
+        SegmentAppender nextAppender = SegmentAppender.open(next.log, 0, true, settings.directIo());
         try {
+            activeAppender.close(); // cut to its records and synced: now its size is final
             active.index.save(active.indexFile);
         } catch (IOException e) {
-            // Only a shortcut: without it, the next start rebuilds the index by scanning.
+            // Only a shortcut: without it, the next start scans the segment, padding and all.
+            LOG.log(Level.DEBUG, "journal: no index for " + active.log + ": " + e.getMessage());
             Files.deleteIfExists(active.indexFile);
         }
-        Segment next = new Segment(base, settings.dir(), new SparseIndex());
-        FileChannel ch = FileChannel.open(next.log, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE, StandardOpenOption.READ);
         segments.put(base, next);
         Segment old = active;
-        FileChannel oldChannel = activeChannel;
         active = next;
-        activeChannel = ch;
+        activeAppender = nextAppender;
         old.closed = true;
-        oldChannel.close();
         syncDirectory();
     }
 
@@ -754,7 +751,7 @@ public final class Journal implements RecordSink, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            activeChannel.close();
+            activeAppender.close();
             checkpointFile.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the journal in " + settings.dir(), e);

@@ -17,9 +17,17 @@ import java.time.Duration;
  *                            records alone fill it, appends are refused until the pipeline catches up
  * @param maxAge              processed segments older than this are deleted
  * @param minFreeBytes        appends are refused while the file system has less free space than this
+ * @param directIo            write segments with O_DIRECT where the file system allows it (default): the
+ *                            page cache's copy of every record costs CPU and the journal never reads it back
  */
 public record JournalSettings(Path dir, long segmentBytes, long flushIntervalMillis, long flushBytes,
-                              int bufferBytes, long maxBytes, Duration maxAge, long minFreeBytes) {
+                              int bufferBytes, long maxBytes, Duration maxAge, long minFreeBytes, boolean directIo) {
+
+    /** With direct I/O where the file system allows it. */
+    public JournalSettings(Path dir, long segmentBytes, long flushIntervalMillis, long flushBytes,
+                           int bufferBytes, long maxBytes, Duration maxAge, long minFreeBytes) {
+        this(dir, segmentBytes, flushIntervalMillis, flushBytes, bufferBytes, maxBytes, maxAge, minFreeBytes, true);
+    }
 
     public JournalSettings {
         if (segmentBytes < 64 * 1024) {

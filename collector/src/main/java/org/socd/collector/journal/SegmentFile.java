@@ -92,6 +92,23 @@ final class SegmentFile implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * True when {@code [offset, limit)} is a short run of zero bytes: the padding that
+     * {@link DirectAppender} leaves after the last record until the segment is closed.
+     */
+    boolean isPadding(long offset, long limit) throws IOException {
+        if (limit - offset >= DirectAppender.MAX_BLOCK || !ensure(offset, (int) (limit - offset))) {
+            return false;
+        }
+        int rel = (int) (offset - windowStart);
+        for (int i = 0; i < limit - offset; i++) {
+            if (window.get(rel + i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Makes {@code [offset, offset + n)} available in the window; false at end of file. */
     private boolean ensure(long offset, int n) throws IOException {
         if (offset >= windowStart && offset + n <= windowStart + windowLength) {

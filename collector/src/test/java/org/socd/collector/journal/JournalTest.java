@@ -201,6 +201,39 @@ class JournalTest {
     }
 
     @Test
+    void zerosAfterTheLastRecordAreDirectIoPaddingNotDamage() throws Exception {
+        try (Journal j = Journal.open(small(), registry)) {
+            append(j, 0, 3_000);
+            awaitDurable(j, 3_000);
+        }
+        List<Path> logs;
+        try (Stream<Path> s = Files.list(dir)) {
+            logs = s.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+        }
+        // As a crash leaves them: the active segment's last block padded, and a segment that
+        // was rolled before its index was saved.
+        Path first = logs.get(0);
+        Files.write(first, new byte[1_000], java.nio.file.StandardOpenOption.APPEND);
+        Files.delete(first.resolveSibling(first.getFileName().toString().replace(".log", ".idx")));
+        Path last = logs.get(logs.size() - 1);
+        long lastSize = Files.size(last);
+        Files.write(last, new byte[4_000], java.nio.file.StandardOpenOption.APPEND);
+
+        SimpleMeterRegistry r2 = new SimpleMeterRegistry();
+        try (Journal j = Journal.open(small(), r2)) {
+            assertEquals(3_000, j.durableEnd());
+            assertEquals(lastSize, Files.size(last), "the padding is cut off the active segment");
+            assertEquals(3_000, readAll(j, 0).size());
+            JournalStatus status = j.status();
+            assertEquals(0, status.corruptRecords(), status.toString());
+            assertEquals(0, status.truncatedBytes(), status.toString());
+            append(j, 3_000, 3_001);
+            awaitDurable(j, 3_001);
+            assertTrue(readAll(j, 2_999).get(1).startsWith("3000:3000"), "appends continue after the last record");
+        }
+    }
+
+    @Test
     void theCheckpointSurvivesARestartAndRetentionNeverDeletesUnprocessedSegments() throws Exception {
         JournalSettings tight = new JournalSettings(dir, 64 * 1024, 5, 1 << 20, 256 * 1024, 2 * 64 * 1024,
                 Duration.ofDays(1), 0);

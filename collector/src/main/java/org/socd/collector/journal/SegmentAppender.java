@@ -1,0 +1,53 @@
+package org.socd.collector.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * Appends whole records to the end of the active segment file: the journal writer's only way
+ * of putting bytes on disk. Two ways, chosen when a segment is opened:
+ * {@link DirectAppender} bypasses the page cache (O_DIRECT), {@link PageCacheAppender} is the
+ * ordinary write for file systems that refuse O_DIRECT.
+ *
+ * <p>Why bother: with ordinary writes, copying each batch into freshly allocated page-cache
+ * pages cost the writer thread 0.9-1.6 ms of CPU per MiB on the development VM, against
+ * 0.18 ms with O_DIRECT (same fsync per MiB, same wall time). At 400k lines/s that is a tenth
+ * of a core, taken from the pipeline on a two-core machine. The journal never reads back what
+ * it just wrote through the cache (the feeder gets it from memory), so the cache bought nothing.
+ */
+sealed interface SegmentAppender extends AutoCloseable permits DirectAppender, PageCacheAppender {
+
+    /** Bytes of whole records in the file: where the next append goes. */
+    long size();
+
+    /**
+     * Writes all of {@code records}' remaining bytes at {@link #size()} and advances it. On
+     * failure the file is cut back to the old size (best effort: the next open's scan cuts
+     * whatever is left) and {@link #size()} is unchanged, so the same bytes can be retried.
+     */
+    void append(ByteBuffer records) throws IOException;
+
+    /** fdatasync: every appended byte is on disk when this returns. */
+    void force() throws IOException;
+
+    /** Cuts the file to {@link #size()} (dropping any alignment padding), syncs it and closes it. */
+    @Override
+    void close() throws IOException;
+
+    /**
+     * Opens {@code file}, whose first {@code size} bytes are whole records, for appending
+     * ({@code create}: a new, empty file): directly when {@code direct} and the file system
+     * allows it, else through the page cache.
+     */
+    static SegmentAppender open(Path file, long size, boolean create, boolean direct) throws IOException {
+        if (direct) {
+            try {
+                return DirectAppender.open(file, size, create);
+            } catch (IOException | UnsupportedOperationException e) {
+                DirectAppender.Fallback.log(file, e);
+            }
+        }
+        return PageCacheAppender.open(file, size, create);
+    }
+}
