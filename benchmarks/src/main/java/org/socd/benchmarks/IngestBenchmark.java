@@ -77,16 +77,29 @@ public class IngestBenchmark {
     @Setup(Level.Trial)
     public void start() throws IOException {
         dir = Files.createTempDirectory("socd-ingest-bench");
+        daemon = startDaemon(dir, journal, ring);
+        socket = new Socket("127.0.0.1", daemon.syslogTcpAddress().getPort());
+        out = socket.getOutputStream();
+        batch = batch();
+    }
+
+    /**
+     * A daemon with the bundled rules, syslog TCP on a free port and nothing else, the journal
+     * on or off; {@code ring} slots, or the default when 0.
+     */
+    static Daemon startDaemon(Path dir, boolean journal, int ring) throws IOException {
         DaemonConfig d = DaemonConfig.defaults();
         var j = d.journal();
-        daemon = Daemon.start(new DaemonConfig(dir, new DaemonConfig.SyslogConfig("127.0.0.1", -1, 0, 65536),
+        return Daemon.start(new DaemonConfig(dir, new DaemonConfig.SyslogConfig("127.0.0.1", -1, 0, 65536),
                 new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(),
                 ring > 0 ? new DaemonConfig.PipelineConfig(ring, d.pipeline().shards()) : d.pipeline(), d.timeZone(), d.alerts(),
                 new DaemonConfig.JournalConfig(journal, j.segmentBytes(), j.flushIntervalMillis(), j.flushBytes(),
                         4L << 30, j.maxAge(), j.minFreeBytes()),
                 new DaemonConfig.RelpConfig("127.0.0.1", -1)), Clock.systemUTC());
-        socket = new Socket("127.0.0.1", daemon.syslogTcpAddress().getPort());
-        out = socket.getOutputStream();
+    }
+
+    /** {@value #BATCH} different ~200-byte sshd lines, newline-framed. */
+    static byte[] batch() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < BATCH; i++) {
             b.append("<38>Nov 26 10:00:").append(String.format("%02d", i % 60)).append(" srv-").append(i % 997)
@@ -94,7 +107,20 @@ public class IngestBenchmark {
                     .append(i % 311).append(" from 10.1.").append(i % 250).append('.').append(i % 199)
                     .append(" port ").append(40000 + i % 20000).append(" ssh2: ED25519 SHA256:abcdefghijklmnop\n");
         }
-        batch = b.toString().getBytes(StandardCharsets.US_ASCII);
+        return b.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Lines of syslog TCP input {@code daemon} has decoded so far. */
+    static long decoded(Daemon daemon) {
+        Counter c = daemon.registry().find("socd.events.decoded").tag("input", "syslog-tcp").counter();
+        return c == null ? 0 : (long) c.count();
+    }
+
+    /** Deletes {@code dir} and everything in it. */
+    static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Setup(Level.Iteration)
@@ -156,9 +182,7 @@ public class IngestBenchmark {
     public void stop() throws IOException {
         socket.close();
         daemon.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        delete(dir);
     }
 
     @Benchmark
@@ -185,7 +209,6 @@ public class IngestBenchmark {
      * this benchmark, 2026-11-27).
      */
     private long decoded() {
-        Counter c = daemon.registry().find("socd.events.decoded").tag("input", "syslog-tcp").counter();
-        return c == null ? 0 : (long) c.count();
+        return decoded(daemon);
     }
 }
