@@ -65,6 +65,8 @@ public final class Journal implements RecordSink, AutoCloseable {
     // Writer thread only.
     private Segment active;
     private SegmentAppender activeAppender;
+    /** Whether segments are opened for direct I/O: off once a file system has refused a direct write. */
+    private boolean directIo;
     private ByteBuffer stalled;
     /** Position of the first record in {@code stalled}. */
     private long stalledFirst;
@@ -161,7 +163,8 @@ public final class Journal implements RecordSink, AutoCloseable {
             segments.put(s.base, s);
         }
         active = segments.lastEntry().getValue();
-        activeAppender = SegmentAppender.open(active.log, active.bytes, false, settings.directIo());
+        directIo = settings.directIo();
+        activeAppender = SegmentAppender.open(active.log, active.bytes, false, directIo);
         activeAppender.force();
         nextPosition = active.end;
         durableEnd = nextPosition;
@@ -594,7 +597,7 @@ public final class Journal implements RecordSink, AutoCloseable {
             position++;
         }
         if (p > runStart) {
-            activeAppender.append(batch.slice(runStart, p - runStart));
+            append(batch.slice(runStart, p - runStart));
             for (long[] entry : entries) {
                 active.index.add(entry[0], entry[1]);
             }
@@ -608,10 +611,39 @@ public final class Journal implements RecordSink, AutoCloseable {
         }
     }
 
+    /**
+     * Appends {@code run} to the active segment. A file system that opened the file for direct
+     * I/O but refuses the writes (EINVAL: an alignment it does not accept) gets the same bytes
+     * through the page cache, and so does every later segment: refusing appends over it would
+     * stop every input.
+     */
+    private void append(ByteBuffer run) throws IOException {
+        int start = run.position();
+        try {
+            activeAppender.append(run);
+        } catch (IOException e) {
+            if (!(activeAppender instanceof DirectAppender) || !String.valueOf(e.getMessage()).contains("Invalid argument")) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "journal: " + active.log + ": direct I/O refused (" + e.getMessage()
+                    + "); writing through the page cache from now on");
+            directIo = false;
+            long size = activeAppender.size();
+            try {
+                activeAppender.close();
+            } catch (IOException closing) {
+                // the page-cache appender below cuts the file back to the same size
+            }
+            activeAppender = SegmentAppender.open(active.log, size, false, false);
+            run.position(start);
+            activeAppender.append(run);
+        }
+    }
+
     private void roll(long base) throws IOException {
         Segment next = new Segment(base, settings.dir(), new SparseIndex());
         // The new file first: if it cannot be created, the old one stays active for the retry.
-        SegmentAppender nextAppender = SegmentAppender.open(next.log, 0, true, settings.directIo());
+        SegmentAppender nextAppender = SegmentAppender.open(next.log, 0, true, directIo);
         try {
             activeAppender.close(); // cut to its records and synced: now its size is final
             active.index.save(active.indexFile);

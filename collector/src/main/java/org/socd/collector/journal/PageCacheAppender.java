@@ -18,10 +18,17 @@ final class PageCacheAppender implements SegmentAppender {
     }
 
     static PageCacheAppender open(Path file, long size, boolean create) throws IOException {
-        FileChannel ch = create
-                ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE)
-                : FileChannel.open(file, StandardOpenOption.WRITE);
+        if (create) {
+            return new PageCacheAppender(FileChannel.open(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 0);
+        }
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
+        try {
+            ch.truncate(size); // a direct writer's block padding, if it wrote here before
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
         return new PageCacheAppender(ch, size);
     }
 

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.socd.protocol.event.ReceiveMetadata;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -68,9 +70,13 @@ class JournalTest {
         return out;
     }
 
-    @Test
-    void recordsComeBackInOrderWithTheirMetadataAcrossSegmentsAndRestarts() throws Exception {
-        try (Journal j = Journal.open(small(), registry)) {
+    @ParameterizedTest(name = "direct I/O {0}")
+    @ValueSource(booleans = {true, false})
+    void recordsComeBackInOrderWithTheirMetadataAcrossSegmentsAndRestarts(boolean directIo) throws Exception {
+        JournalSettings s = small();
+        JournalSettings settings = new JournalSettings(dir, s.segmentBytes(), s.flushIntervalMillis(), s.flushBytes(),
+                s.bufferBytes(), s.maxBytes(), s.maxAge(), s.minFreeBytes(), directIo);
+        try (Journal j = Journal.open(settings, registry)) {
             append(j, 0, 5_000);
             awaitDurable(j, 5_000);
             assertTrue(j.status().segments() > 3, "small segments roll: " + j.status());
@@ -81,7 +87,7 @@ class JournalTest {
             }
             assertEquals("4321:4321", readAll(j, 4321).get(0), "seek through the sparse index");
         }
-        try (Journal j = Journal.open(small(), new SimpleMeterRegistry())) {
+        try (Journal j = Journal.open(settings, new SimpleMeterRegistry())) {
             assertEquals(5_000, j.durableEnd());
             append(j, 5_000, 5_010);
             awaitDurable(j, 5_010);
