@@ -10,11 +10,12 @@ import java.nio.file.Path;
  * {@link DirectAppender} bypasses the page cache (O_DIRECT), {@link PageCacheAppender} is the
  * ordinary write for file systems that refuse O_DIRECT.
  *
- * <p>Why bother: with ordinary writes, copying each batch into freshly allocated page-cache
- * pages cost the writer thread 0.9-1.6 ms of CPU per MiB on the development VM, against
- * 0.18 ms with O_DIRECT (same fsync per MiB, same wall time). At 400k lines/s that is a tenth
- * of a core, taken from the pipeline on a two-core machine. The journal never reads back what
- * it just wrote through the cache (the feeder gets it from memory), so the cache bought nothing.
+ * <p>Why bother: with ordinary writes, most of the writer thread's CPU went into copying each
+ * batch into freshly allocated page-cache pages: 0.23-0.60 µs per syslog line in
+ * {@code IngestBenchmark} on the 2-core development VM, against 0.11-0.15 µs with O_DIRECT
+ * (docs/PERFORMANCE.md, fifth session), CPU taken from the pipeline on a small machine. The
+ * journal never reads back through the cache what it just wrote (the feeder gets it from
+ * memory), so the cache bought nothing.
  */
 sealed interface SegmentAppender extends AutoCloseable permits DirectAppender, PageCacheAppender {
 
