@@ -82,8 +82,8 @@ public final class Pipeline implements AutoCloseable {
         // parks 50 µs, doubling up to 5 ms: under load the spin/yield phases find the next record
         // without a syscall and a short gap costs a short park; when quiet, each stage thread
         // wakes every 5 ms (measured: under 1 % of a core per thread; with 1 ms parks about 2 %).
-        // A fixed 5 ms park (Disruptor's SleepingWaitStrategy) cost 8-12 % of ingest throughput
-        // (IngestJournalAb, both journal modes). The price is up to ~5 ms latency per stage for
+        // A fixed 5 ms park (Disruptor's SleepingWaitStrategy) cost 5-16 % of ingest throughput
+        // (IngestJournalAb, both journal modes; docs/PERFORMANCE.md, fifth session). The price is up to ~5 ms latency per stage for
         // the first record after a quiet spell, which is nothing next to an analyst's reaction time.
         this.disruptor = new Disruptor<>(RecordSlot::new, settings.ringSize(), daemonThreads(),
                 ProducerType.MULTI, new BackoffWaitStrategy(TimeUnit.MICROSECONDS.toNanos(50), TimeUnit.MILLISECONDS.toNanos(5)));
