@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is cut to its records; a crash leaves the padding, which the journal's recovery scan
  * recognises as padding, not as a torn record.
  */
-final class DirectAppender implements SegmentAppender {
+final class DirectAppender extends SegmentAppender {
 
     /** Bytes staged per write; a larger batch is written in several writes. */
     private static final int CHUNK_BYTES = 1 << 20;
@@ -31,19 +31,16 @@ final class DirectAppender implements SegmentAppender {
     /** Padding is never longer than this, whatever block size a file system reports. */
     static final int MAX_BLOCK = 64 * 1024;
 
-    private final FileChannel channel;
     private final int block;
     /** Aligned: the bytes of one write. Between writes of one append it starts with the carried tail. */
     private final ByteBuffer stage;
     /** The records' bytes in the last, partial block: {@code [size - tailLength, size)}. */
     private final ByteBuffer tail;
     private int tailLength;
-    private long size;
 
     private DirectAppender(FileChannel channel, int block, long size) {
-        this.channel = channel;
+        super(channel, size);
         this.block = block;
-        this.size = size;
         this.stage = ByteBuffer.allocateDirect(CHUNK_BYTES + 2 * block).alignedSlice(block);
         this.tail = ByteBuffer.allocateDirect(block);
     }
@@ -84,12 +81,7 @@ final class DirectAppender implements SegmentAppender {
     }
 
     @Override
-    public long size() {
-        return size;
-    }
-
-    @Override
-    public void append(ByteBuffer records) throws IOException {
+    void append(ByteBuffer records) throws IOException {
         int carried = tailLength;
         long writeAt = size - carried;
         stage.clear();
@@ -118,25 +110,12 @@ final class DirectAppender implements SegmentAppender {
                 writeAt += whole;
             }
         } catch (IOException e) {
-            PageCacheAppender.cutBack(channel, size); // the tail is unchanged: a retry writes the same bytes
+            cutBack(); // the tail is unchanged: a retry writes the same bytes
             throw e;
         }
         tail.put(0, stage, 0, carried);
         tailLength = carried;
         size = writeAt + carried;
-    }
-
-    @Override
-    public void force() throws IOException {
-        channel.force(false);
-    }
-
-    @Override
-    public void close() throws IOException {
-        try (channel) {
-            channel.truncate(size);
-            channel.force(true);
-        }
     }
 
     /** Logs once per process that a file system refused O_DIRECT. */

@@ -7,14 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** Ordinary positional writes through the page cache: for file systems without O_DIRECT. */
-final class PageCacheAppender implements SegmentAppender {
-
-    private final FileChannel channel;
-    private long size;
+final class PageCacheAppender extends SegmentAppender {
 
     private PageCacheAppender(FileChannel channel, long size) {
-        this.channel = channel;
-        this.size = size;
+        super(channel, size);
     }
 
     static PageCacheAppender open(Path file, long size, boolean create) throws IOException {
@@ -33,43 +29,16 @@ final class PageCacheAppender implements SegmentAppender {
     }
 
     @Override
-    public long size() {
-        return size;
-    }
-
-    @Override
-    public void append(ByteBuffer records) throws IOException {
+    void append(ByteBuffer records) throws IOException {
         long at = size;
         try {
             while (records.hasRemaining()) {
                 at += channel.write(records, at);
             }
         } catch (IOException e) {
-            cutBack(channel, size);
+            cutBack();
             throw e;
         }
         size = at;
-    }
-
-    @Override
-    public void force() throws IOException {
-        channel.force(false);
-    }
-
-    @Override
-    public void close() throws IOException {
-        try (channel) {
-            channel.truncate(size);
-            channel.force(true);
-        }
-    }
-
-    /** After a failed write: no half record stays behind, or the next open's scan cuts it. */
-    static void cutBack(FileChannel channel, long size) {
-        try {
-            channel.truncate(size);
-        } catch (IOException ignored) {
-            // the next open's scan truncates it instead
-        }
     }
 }

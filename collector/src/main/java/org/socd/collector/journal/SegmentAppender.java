@@ -2,6 +2,7 @@ package org.socd.collector.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
@@ -17,24 +18,51 @@ import java.nio.file.Path;
  * journal never reads back through the cache what it just wrote (the feeder gets it from
  * memory), so the cache bought nothing.
  */
-sealed interface SegmentAppender extends AutoCloseable permits DirectAppender, PageCacheAppender {
+abstract sealed class SegmentAppender implements AutoCloseable permits DirectAppender, PageCacheAppender {
+
+    final FileChannel channel;
+    /** Bytes of whole records in the file: where the next append goes. */
+    long size;
+
+    SegmentAppender(FileChannel channel, long size) {
+        this.channel = channel;
+        this.size = size;
+    }
 
     /** Bytes of whole records in the file: where the next append goes. */
-    long size();
+    final long size() {
+        return size;
+    }
 
     /**
      * Writes all of {@code records}' remaining bytes at {@link #size()} and advances it. On
      * failure the file is cut back to the old size (best effort: the next open's scan cuts
      * whatever is left) and {@link #size()} is unchanged, so the same bytes can be retried.
      */
-    void append(ByteBuffer records) throws IOException;
+    abstract void append(ByteBuffer records) throws IOException;
 
     /** fdatasync: every appended byte is on disk when this returns. */
-    void force() throws IOException;
+    final void force() throws IOException {
+        channel.force(false);
+    }
 
     /** Cuts the file to {@link #size()} (dropping any alignment padding), syncs it and closes it. */
     @Override
-    void close() throws IOException;
+    public final void close() throws IOException {
+        try (channel) {
+            channel.truncate(size);
+            channel.force(true);
+        }
+    }
+
+    /** After a failed write: no half record stays behind, or the next open's scan cuts it. */
+    final void cutBack() {
+        try {
+            channel.truncate(size);
+        } catch (IOException ignored) {
+            // the next open's scan truncates it instead
+        }
+    }
 
     /**
      * Opens {@code file}, whose first {@code size} bytes are whole records, for appending

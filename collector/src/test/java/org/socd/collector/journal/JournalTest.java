@@ -56,6 +56,17 @@ class JournalTest {
         await(() -> j.durableEnd() >= end, "durable end " + end);
     }
 
+    /** Appends records 0 .. n-1 to a new journal (small segments), closes it and lists its segment files in order. */
+    private List<Path> segmentsOfClosedJournal(int n) throws IOException {
+        try (Journal j = Journal.open(small(), registry)) {
+            append(j, 0, n);
+            awaitDurable(j, n);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+        }
+    }
+
     private static List<String> readAll(Journal j, long from) throws IOException {
         List<String> out = new ArrayList<>();
         JournalRecord r = new JournalRecord();
@@ -172,14 +183,7 @@ class JournalTest {
 
     @Test
     void aTornLastRecordIsTruncatedAndACorruptRecordInAClosedSegmentIsSkipped() throws Exception {
-        try (Journal j = Journal.open(small(), registry)) {
-            append(j, 0, 3_000);
-            awaitDurable(j, 3_000);
-        }
-        List<Path> logs;
-        try (Stream<Path> s = Files.list(dir)) {
-            logs = s.filter(p -> p.toString().endsWith(".log")).sorted().toList();
-        }
+        List<Path> logs = segmentsOfClosedJournal(3_000);
         Path closed = logs.get(0);
         try (RandomAccessFile f = new RandomAccessFile(closed.toFile(), "rw")) {
             f.seek(30_000); // well inside; breaks the record that spans it
@@ -208,14 +212,7 @@ class JournalTest {
 
     @Test
     void zerosAfterTheLastRecordAreDirectIoPaddingNotDamage() throws Exception {
-        try (Journal j = Journal.open(small(), registry)) {
-            append(j, 0, 3_000);
-            awaitDurable(j, 3_000);
-        }
-        List<Path> logs;
-        try (Stream<Path> s = Files.list(dir)) {
-            logs = s.filter(p -> p.toString().endsWith(".log")).sorted().toList();
-        }
+        List<Path> logs = segmentsOfClosedJournal(3_000);
         // As a crash leaves them: the active segment's last block padded, and a segment that
         // was rolled before its index was saved.
         Path first = logs.get(0);
