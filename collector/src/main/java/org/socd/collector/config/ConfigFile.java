@@ -34,7 +34,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * pipeline: { ring_size: 8192, shards: 1, io_threads: 2 }
  * correlation: { max_groups: 10000, max_entries: 50000, events_per_match: 10 }
  * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
- *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600 }
+ *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600, direct_io: true }
  * relp:     { bind: 127.0.0.1, port: 2514,
  *             tls: { port: 2515, cert: server.pem, key: server.key, client_ca: ca.pem, require_client_cert: true } }
  * json:     { bind: 127.0.0.1, port: 5515 }
@@ -49,7 +49,7 @@ public final class ConfigFile {
             Map.entry("correlation", Set.of("max_groups", "max_entries", "events_per_match")),
             Map.entry("alerts", Set.of("retention_days")),
             Map.entry("journal", Set.of("enabled", "segment_bytes", "flush_interval_ms", "flush_bytes", "max_bytes",
-                    "max_age_hours", "min_free_bytes")),
+                    "max_age_hours", "min_free_bytes", "direct_io")),
             Map.entry("relp", Set.of("bind", "port", "tls")),
             Map.entry("relp.tls", Set.of("port", "cert", "key", "client_ca", "require_client_cert")),
             Map.entry("json", Set.of("bind", "port")),
@@ -217,7 +217,8 @@ public final class ConfigFile {
                     r.positiveLong(jn, "journal.max_bytes", "max_bytes", j.maxBytes()),
                     java.time.Duration.ofHours(r.positiveLong(jn, "journal.max_age_hours", "max_age_hours",
                             j.maxAge().toHours())),
-                    r.positiveLong(jn, "journal.min_free_bytes", "min_free_bytes", j.minFreeBytes()));
+                    r.positiveLong(jn, "journal.min_free_bytes", "min_free_bytes", j.minFreeBytes()),
+                    r.bool(jn, "journal.direct_io", "direct_io", j.directIo()));
         }
         var relp = base.relp();
         JsonNode relpNode = root.get("relp");

@@ -166,11 +166,19 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
      * @param maxBytes           disk budget of the journal
      * @param maxAge             processed records older than this are deleted
      * @param minFreeBytes       appends stop while the file system has less free space than this
+     * @param directIo           write segments with O_DIRECT where the file system allows it (default true);
+     *                           false: always through the page cache
      */
     public record JournalConfig(boolean enabled, long segmentBytes, long flushIntervalMillis, long flushBytes,
-                                long maxBytes, Duration maxAge, long minFreeBytes) {
+                                long maxBytes, Duration maxAge, long minFreeBytes, boolean directIo) {
         public static JournalConfig defaults() {
-            return new JournalConfig(true, 64L << 20, 50, 1L << 20, 10L << 30, Duration.ofDays(7), 100L << 20);
+            return new JournalConfig(true, 64L << 20, 50, 1L << 20, 10L << 30, Duration.ofDays(7), 100L << 20, true);
+        }
+
+        /** With direct I/O where the file system allows it. */
+        public JournalConfig(boolean enabled, long segmentBytes, long flushIntervalMillis, long flushBytes,
+                             long maxBytes, Duration maxAge, long minFreeBytes) {
+            this(enabled, segmentBytes, flushIntervalMillis, flushBytes, maxBytes, maxAge, minFreeBytes, true);
         }
     }
 

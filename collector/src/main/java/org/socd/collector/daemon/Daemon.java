@@ -168,7 +168,7 @@ public final class Daemon implements AutoCloseable {
         JournalSettings settings;
         try {
             settings = new JournalSettings(dir, j.segmentBytes(), j.flushIntervalMillis(), j.flushBytes(),
-                    8 << 20, j.maxBytes(), j.maxAge(), j.minFreeBytes());
+                    8 << 20, j.maxBytes(), j.maxAge(), j.minFreeBytes(), j.directIo());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("journal settings: " + e.getMessage() + " — fix the journal section of the config", e);
         }

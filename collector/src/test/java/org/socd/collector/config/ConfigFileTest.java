@@ -121,6 +121,7 @@ class ConfigFileTest {
                   flush_interval_ms: 10
                   max_bytes: 1073741824
                   max_age_hours: 24
+                  direct_io: false
                 relp:
                   port: 0
                 """);
@@ -128,6 +129,8 @@ class ConfigFileTest {
         assertEquals(10, c.journal().flushIntervalMillis());
         assertEquals(1L << 30, c.journal().maxBytes());
         assertEquals(java.time.Duration.ofHours(24), c.journal().maxAge());
+        assertEquals(false, c.journal().directIo());
+        assertTrue(DaemonConfig.JournalConfig.defaults().directIo(), "direct I/O unless switched off");
         assertEquals(DaemonConfig.JournalConfig.defaults().segmentBytes(), c.journal().segmentBytes());
         assertEquals(0, c.relp().port());
         assertEquals("127.0.0.1", c.relp().bind());
