@@ -1,13 +1,15 @@
 package org.socd.correlator.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SequenceBarrier;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,28 +22,55 @@ class BackoffWaitStrategyTest {
 
     @Test
     void aWaiterSeesWhatIsPublishedAfterItStartedWaitingEvenWhileParked() throws Exception {
-        CompletableFuture<Long> waited = CompletableFuture.supplyAsync(() -> {
-            try {
-                return barrier.waitFor(2);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(50); // long past the spins and yields: the waiter is parking, 5 ms at a time by now
+        AtomicLong seen = new AtomicLong(-1);
+        Thread waiter = waiting(() -> seen.set(barrier.waitFor(2)));
+        awaitParked(waiter);
         for (int i = 0; i < 3; i++) {
             ring.publish(ring.next());
         }
-        assertEquals(2, waited.get(10, TimeUnit.SECONDS));
+        waiter.join(TimeUnit.SECONDS.toMillis(10));
+        assertEquals(2, seen.get());
         assertEquals(2, barrier.waitFor(1), "what is there already is returned at once");
     }
 
     @Test
     void anAlertEndsTheWait() throws Exception {
-        CompletableFuture<Void> alerted = CompletableFuture.runAsync(() -> assertThrows(AlertException.class,
-                () -> barrier.waitFor(0)));
-        Thread.sleep(20);
+        AtomicReference<Exception> ended = new AtomicReference<>();
+        Thread waiter = waiting(() -> {
+            try {
+                barrier.waitFor(0);
+            } catch (AlertException e) {
+                ended.set(e);
+            }
+        });
+        awaitParked(waiter);
         barrier.alert();
-        alerted.get(10, TimeUnit.SECONDS);
+        waiter.join(TimeUnit.SECONDS.toMillis(10));
+        assertInstanceOf(AlertException.class, ended.get());
+    }
+
+    /** Something that waits on the barrier. */
+    private interface Wait {
+        void run() throws Exception;
+    }
+
+    private static Thread waiting(Wait wait) {
+        Thread t = new Thread(() -> {
+            try {
+                wait.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "waiter");
+        t.start();
+        return t;
+    }
+
+    /** Until the waiter is past its spins and yields, parked in the strategy: the path under test. */
+    private static void awaitParked(Thread waiter) {
+        while (waiter.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test
