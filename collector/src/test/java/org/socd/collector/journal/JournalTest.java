@@ -32,7 +32,11 @@ class JournalTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private JournalSettings small() {
-        return new JournalSettings(dir, 64 * 1024, 5, 1 << 20, 1 << 20, 1 << 30, Duration.ofDays(1), 0);
+        return small(true);
+    }
+
+    private JournalSettings small(boolean directIo) {
+        return new JournalSettings(dir, 64 * 1024, 5, 1 << 20, 1 << 20, 1 << 30, Duration.ofDays(1), 0, directIo);
     }
 
     private static ReceiveMetadata meta(int i) {
@@ -84,9 +88,7 @@ class JournalTest {
     @ParameterizedTest(name = "direct I/O {0}")
     @ValueSource(booleans = {true, false})
     void recordsComeBackInOrderWithTheirMetadataAcrossSegmentsAndRestarts(boolean directIo) throws Exception {
-        JournalSettings s = small();
-        JournalSettings settings = new JournalSettings(dir, s.segmentBytes(), s.flushIntervalMillis(), s.flushBytes(),
-                s.bufferBytes(), s.maxBytes(), s.maxAge(), s.minFreeBytes(), directIo);
+        JournalSettings settings = small(directIo);
         try (Journal j = Journal.open(settings, registry)) {
             append(j, 0, 5_000);
             awaitDurable(j, 5_000);
