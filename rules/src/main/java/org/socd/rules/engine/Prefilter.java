@@ -23,7 +23,7 @@ final class Prefilter {
     /**
      * Literal automaton of one field; literal {@code k} of it has the global id {@code globalIds[k]}
      * (the same in every index of the field) and is in the clauses {@code rulesByLiteral[k]}, each
-     * {@code rule << 1 | clause}. {@code integersCanHit}: some literal can occur in an integer's
+     * {@code rule << CLAUSE_BITS | clause}. {@code integersCanHit}: some literal can occur in an integer's
      * decimal text (else keyword scans skip integer values).
      */
     record FieldIndex(String field, AhoCorasick automaton, int[] globalIds, int[][] rulesByLiteral, boolean integersCanHit,
@@ -39,12 +39,18 @@ final class Prefilter {
         }
     }
 
-    /** Necessary clauses used per rule: a rule is a candidate only when each of them has a hit. */
-    private static final int CLAUSES = 2;
+    /**
+     * Necessary clauses used per rule: a rule is a candidate only when each of them has a hit.
+     * Two were too few: a rule's two longest clauses are often common values (a SYSTEM
+     * integrity level and user) and the selective part (the suspicious command line) a third.
+     */
+    static final int CLAUSES = 4;
+    /** Bits of a literal owner ({@code rule << CLAUSE_BITS | clause}) that hold the clause. */
+    private static final int CLAUSE_BITS = 2;
 
     private final int ruleCount;
-    /** Bit set over rule numbers: rules with one clause only (no second clause to wait for). */
-    private final long[] singleClause;
+    /** Per clause {@code k}, bit set over rule numbers: rules with at most {@code k} clauses (clause {@code k} not required). */
+    private final long[][] withoutClause;
     /** Bit set over rule numbers: rules without a usable literal, evaluated whenever their logsource fits. */
     private final long[] alwaysEvaluate;
     /** Per rule, the numbers of the fields its literals live in. */
@@ -59,7 +65,7 @@ final class Prefilter {
     Prefilter(List<? extends CompiledRule> rules) {
         ruleCount = rules.size();
         alwaysEvaluate = new long[words(ruleCount)];
-        singleClause = new long[words(ruleCount)];
+        withoutClause = new long[CLAUSES][words(ruleCount)];
         fieldsByRule = new int[ruleCount][];
         Map<String, Integer> fieldNumbers = new HashMap<>();
         List<Map<String, List<Integer>>> literals = new ArrayList<>();
@@ -71,12 +77,12 @@ final class Prefilter {
                 fieldsByRule[i] = new int[0];
                 continue;
             }
-            if (clauses.size() == 1) {
-                singleClause[i >>> 6] |= 1L << i;
+            for (int k = clauses.size(); k < CLAUSES; k++) {
+                withoutClause[k][i >>> 6] |= 1L << i;
             }
             int[] ruleFields = new int[0];
             for (int clause = 0; clause < clauses.size(); clause++) {
-                int owner = i << 1 | clause;
+                int owner = i << CLAUSE_BITS | clause;
                 for (RequiredLiterals.Literal literal : clauses.get(clause)) {
                     int field = fieldNumbers.computeIfAbsent(literal.field(), f -> {
                         fieldNames.add(f);
@@ -126,9 +132,17 @@ final class Prefilter {
         return alwaysEvaluate;
     }
 
-    /** Rules with a single clause, as a bit set over rule numbers (shared: do not modify). */
-    long[] singleClause() {
-        return singleClause;
+    /**
+     * Word {@code w} of the bit set of rules that had a hit in every one of their clauses during
+     * {@code scan}'s current event.
+     */
+    long passed(Scan scan, int w) {
+        long[][] hits = scan.clauseHits;
+        long word = hits[0][w];
+        for (int k = 1; k < CLAUSES; k++) {
+            word &= hits[k][w] | withoutClause[k][w];
+        }
+        return word;
     }
 
     /**
@@ -162,7 +176,7 @@ final class Prefilter {
         List<Integer> ids = new ArrayList<>();
         List<int[]> owners = new ArrayList<>();
         for (int k = 0; k < literals; k++) {
-            int[] kept = Arrays.stream(index.rulesByLiteral()[k]).filter(owner -> isSet(rules, owner >>> 1)).toArray();
+            int[] kept = Arrays.stream(index.rulesByLiteral()[k]).filter(owner -> isSet(rules, owner >>> CLAUSE_BITS)).toArray();
             if (kept.length > 0) {
                 texts.add(literalTexts[index.globalIds()[k]]);
                 ids.add(index.globalIds()[k]);
@@ -187,10 +201,10 @@ final class Prefilter {
     }
 
     /**
-     * Sets, in {@code scan.hits} ({@code scan.secondHits}), the bit of every rule one of whose
-     * first (second) clause's literals occurs in the event,
-     * looking only at {@code indexes} (from {@link #indexesFor}); bits already set stay set. Values are scanned as they
-     * are, folding ASCII case on the fly; only a value with other characters is lower-cased.
+     * Sets, in {@code scan.clauseHits[k]}, the bit of every rule one of whose clause {@code k}'s
+     * literals occurs in the event, looking only at {@code indexes} (from {@link #indexesFor});
+     * the bits of the previous event are cleared first. Values are scanned as they are, folding
+     * ASCII case on the fly; only a value with other characters is lower-cased.
      */
     void scan(EventFields event, FieldIndex[] indexes, Scan scan) {
         scan.nextEvent();
@@ -340,8 +354,8 @@ final class Prefilter {
         /** Bound on the characters of all memos' values together (8 MiB at most); beyond it they are all forgotten. */
         static final long MEMO_CHARS = 1 << 22;
 
-        final long[] hits;
-        final long[] secondHits;
+        /** Per clause, the rules with a hit in it: {@code clauseHits[k]} is a bit set over rule numbers. */
+        final long[][] clauseHits;
         private final int[] seen;
         private int stamp;
         private ScanMemo[] memos = new ScanMemo[0];
@@ -363,12 +377,14 @@ final class Prefilter {
 
         private Scan(int words, int literals, long memoCharLimit) {
             this.memoCharLimit = memoCharLimit;
-            hits = new long[words];
-            secondHits = new long[words];
+            clauseHits = new long[CLAUSES][words];
             seen = new int[literals];
         }
 
         private void nextEvent() {
+            for (long[] hits : clauseHits) {
+                Arrays.fill(hits, 0L);
+            }
             if (++stamp == 0) {
                 Arrays.fill(seen, 0); // wrapped after 2^32 events: forget the old stamps
                 stamp = 1;
@@ -426,9 +442,8 @@ final class Prefilter {
             if (seen[id] != stamp) {
                 seen[id] = stamp;
                 for (int owner : owners[literal]) {
-                    int rule = owner >>> 1;
-                    long[] bits = (owner & 1) == 0 ? hits : secondHits;
-                    bits[rule >>> 6] |= 1L << rule;
+                    int rule = owner >>> CLAUSE_BITS;
+                    clauseHits[owner & (CLAUSES - 1)][rule >>> 6] |= 1L << rule;
                 }
             }
         }

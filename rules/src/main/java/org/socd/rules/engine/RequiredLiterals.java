@@ -12,11 +12,12 @@ import org.socd.rules.matching.Matcher;
 import org.socd.rules.matching.ValuePattern;
 
 /**
- * Finds, for a compiled rule, a set of (field, text) pairs of which at least one must hold — the
- * field's lower-cased value contains the lower-cased text — whenever the rule matches. The engine
- * looks all of them up at once per event (Aho-Corasick), and evaluates a rule only when one of its
- * pairs was seen. Rules without such a set (negations only, regexes without a literal, numeric
- * comparisons) are always evaluated; the analysis only ever gives up precision, never correctness.
+ * Finds, for a compiled rule, clauses that all hold whenever the rule matches; each clause is a set
+ * of (field, text) pairs of which at least one holds (the field's lower-cased value contains the
+ * lower-cased text). The engine looks all of them up at once per event (Aho-Corasick), and
+ * evaluates a rule only when each of its clauses had a hit. Rules without a clause (negations
+ * only, regexes without a literal, numeric comparisons) are always evaluated; the analysis only
+ * ever gives up precision, never correctness.
  */
 final class RequiredLiterals {
 
@@ -43,15 +44,13 @@ final class RequiredLiterals {
 
     /**
      * Up to {@code max} independent necessary clauses, most selective first: each is a list of
-     * alternatives of which one must hold. Requiring a hit in two clauses (e.g. the image name and
-     * a command-line flag) keeps a rule out of the candidates when only its commonest part occurs.
+     * alternatives of which one must hold. Requiring a hit in every chosen clause (e.g. the image
+     * name and a command-line flag) keeps a rule out of the candidates when only its commonest
+     * parts occur.
      */
     static List<List<Literal>> clauses(Matcher matcher, int max) {
-        List<List<Literal>> all = new ArrayList<>();
-        collect(matcher, all);
-        all.sort((a, b) -> Integer.compare(score(b), score(a)));
         List<List<Literal>> chosen = new ArrayList<>();
-        for (List<Literal> clause : all) {
+        for (List<Literal> clause : necessary(matcher, max)) {
             if (chosen.size() < max && !chosen.contains(clause)) {
                 chosen.add(clause);
             }
@@ -59,73 +58,79 @@ final class RequiredLiterals {
         return chosen;
     }
 
-    /** Every necessary clause found through nested conjunctions (and {@code |all} value lists). */
-    private static void collect(Matcher matcher, List<List<Literal>> into) {
+    /**
+     * Clauses of which every one holds whenever {@code matcher} matches, most selective first, at
+     * most {@code max}; empty when nothing useful is necessary.
+     *
+     * <p>Of a disjunction {@code A or B}: if {@code A} implies {@code A1} and {@code A2}, and
+     * {@code B} implies {@code B1} and {@code B2}, then {@code A1 or B1} and {@code A2 or B2} are
+     * both necessary. So the operands' clauses are paired up by rank (an operand with fewer
+     * clauses contributes its best one again). A single merged clause, as before, let a common
+     * part of one branch (the image is under {@code \Windows\}) make the rule a candidate
+     * whatever the selective part (the command line) held.
+     */
+    private static List<List<Literal>> necessary(Matcher matcher, int max) {
         if (matcher instanceof Conjunction and) {
+            List<List<Literal>> all = new ArrayList<>();
             for (Matcher operand : and.operands()) {
-                collect(operand, into);
+                all.addAll(necessary(operand, max));
             }
-            return;
+            return best(all, max);
+        }
+        if (matcher instanceof Disjunction or) {
+            List<List<List<Literal>>> operands = new ArrayList<>();
+            int count = 0;
+            for (Matcher operand : or.operands()) {
+                List<List<Literal>> clauses = necessary(operand, max);
+                if (clauses.isEmpty()) {
+                    return List.of(); // that branch can match without any literal
+                }
+                operands.add(clauses);
+                count = Math.max(count, clauses.size());
+            }
+            List<List<Literal>> paired = new ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                List<Literal> union = new ArrayList<>();
+                for (List<List<Literal>> clauses : operands) {
+                    for (Literal literal : clauses.get(k < clauses.size() ? k : 0)) {
+                        if (!union.contains(literal)) {
+                            union.add(literal);
+                        }
+                    }
+                }
+                paired.add(union);
+            }
+            return best(paired, max);
         }
         if (matcher instanceof FieldMatcher field && field.requireAll()) {
+            // Every pattern must hold: each one's literal is a clause of its own.
+            List<List<Literal>> all = new ArrayList<>();
             for (ValuePattern pattern : field.patterns()) {
                 String text = text(pattern);
                 if (text != null) {
-                    into.add(List.of(new Literal(field.field(), text)));
+                    all.add(List.of(new Literal(field.field(), text)));
                 }
             }
-            return;
-        }
-        List<Literal> clause = of(matcher);
-        if (clause != null) {
-            into.add(clause);
-        }
-    }
-
-    /** The alternatives of which one must hold, or null when nothing useful is necessary. */
-    static List<Literal> of(Matcher matcher) {
-        if (matcher instanceof FieldMatcher field) {
-            return field(field);
+            return best(all, max);
         }
         if (matcher instanceof KeywordMatcher keywords) {
-            return field(new FieldMatcher(KEYWORDS, keywords.patterns(), keywords.requireAll()));
+            return necessary(new FieldMatcher(KEYWORDS, keywords.patterns(), keywords.requireAll()), max);
         }
-        if (matcher instanceof Disjunction or) {
-            List<Literal> union = new ArrayList<>();
-            for (Matcher operand : or.operands()) {
-                List<Literal> alternatives = of(operand);
-                if (alternatives == null) {
-                    return null;
-                }
-                union.addAll(alternatives);
-            }
-            return union;
+        if (matcher instanceof FieldMatcher field) {
+            List<Literal> alternatives = field(field);
+            return alternatives == null ? List.of() : List.of(alternatives);
         }
-        if (matcher instanceof Conjunction and) {
-            List<Literal> best = null;
-            for (Matcher operand : and.operands()) {
-                List<Literal> alternatives = of(operand);
-                if (alternatives != null && (best == null || score(alternatives) > score(best))) {
-                    best = alternatives;
-                }
-            }
-            return best;
-        }
-        return null; // negation, presence, field references: no literal is necessary
+        return List.of(); // negation, presence, field references: no literal is necessary
+    }
+
+    /** The {@code max} most selective of {@code clauses}, best first. */
+    private static List<List<Literal>> best(List<List<Literal>> clauses, int max) {
+        List<List<Literal>> sorted = new ArrayList<>(clauses);
+        sorted.sort((a, b) -> Integer.compare(score(b), score(a)));
+        return sorted.size() > max ? List.copyOf(sorted.subList(0, max)) : sorted;
     }
 
     private static List<Literal> field(FieldMatcher matcher) {
-        if (matcher.requireAll()) {
-            // Every pattern must hold: any single one is necessary; take the most selective.
-            Literal best = null;
-            for (ValuePattern pattern : matcher.patterns()) {
-                String text = text(pattern);
-                if (text != null && (best == null || text.length() > best.text().length())) {
-                    best = new Literal(matcher.field(), text);
-                }
-            }
-            return best == null ? null : List.of(best);
-        }
         List<Literal> alternatives = new ArrayList<>();
         for (ValuePattern pattern : matcher.patterns()) {
             if (pattern instanceof ValuePattern.Regex regex) {

@@ -1,7 +1,6 @@
 package org.socd.rules.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.socd.protocol.event.Event;
 import org.socd.rules.RuleMatch;
@@ -57,20 +56,16 @@ public final class RuleEngine {
         if (candidates.isEmpty()) {
             return List.of();
         }
+        Prefilter prefilter = index.prefilter();
         Prefilter.Scan scan = scans.get();
-        long[] hits = scan.hits;
-        long[] secondHits = scan.secondHits;
-        Arrays.fill(hits, 0L);
-        Arrays.fill(secondHits, 0L);
-        index.prefilter().scan(fields, candidates.literalIndexes(), scan);
+        prefilter.scan(fields, candidates.literalIndexes(), scan);
         long[] inLogsource = candidates.rules();
         long[] always = candidates.alwaysEvaluate();
-        long[] singleClause = index.prefilter().singleClause();
         List<RuleMatch> matches = null;
         // Ascending rule numbers are load order, so matches come out in load order.
-        for (int w = 0; w < hits.length; w++) {
+        for (int w = 0; w < inLogsource.length; w++) {
             // A rule needs a hit in each of its clauses, unless it has no literal at all.
-            long word = ((hits[w] & (secondHits[w] | singleClause[w])) | always[w]) & inLogsource[w];
+            long word = (prefilter.passed(scan, w) | always[w]) & inLogsource[w];
             while (word != 0) {
                 CompiledRule rule = ruleArray[(w << 6) + Long.numberOfTrailingZeros(word)];
                 word &= word - 1;

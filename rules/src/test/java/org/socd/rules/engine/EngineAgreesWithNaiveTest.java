@@ -40,7 +40,7 @@ class EngineAgreesWithNaiveTest {
         RuleEngine engine = loaded.engine();
         List<RequiredLiterals.Literal> literals = new ArrayList<>();
         for (CompiledRule rule : engine.rules()) {
-            RequiredLiterals.clauses(rule.matcher(), 4).forEach(literals::addAll);
+            RequiredLiterals.clauses(rule.matcher(), Prefilter.CLAUSES).forEach(literals::addAll);
         }
         List<Event> real = new ArrayList<>();
         EventFileReader reader = new EventFileReader();

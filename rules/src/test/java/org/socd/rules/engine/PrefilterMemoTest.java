@@ -72,18 +72,17 @@ class PrefilterMemoTest {
             scan(prefilter, indexes, event, fresh);
             scan(prefilter, indexes, event, remembering);
             scan(prefilter, indexes, event, forgetful);
-            assertArrayEquals(fresh.hits, remembering.hits, () -> "first clauses of " + event.fields());
-            assertArrayEquals(fresh.secondHits, remembering.secondHits, () -> "second clauses of " + event.fields());
-            assertArrayEquals(fresh.hits, forgetful.hits, () -> "first clauses of " + event.fields());
-            assertArrayEquals(fresh.secondHits, forgetful.secondHits, () -> "second clauses of " + event.fields());
-            marked += Arrays.stream(fresh.hits).map(Long::bitCount).sum() > 0 ? 1 : 0;
+            for (int k = 0; k < Prefilter.CLAUSES; k++) {
+                int clause = k;
+                assertArrayEquals(fresh.clauseHits[k], remembering.clauseHits[k], () -> "clauses " + clause + " of " + event.fields());
+                assertArrayEquals(fresh.clauseHits[k], forgetful.clauseHits[k], () -> "clauses " + clause + " of " + event.fields());
+            }
+            marked += Arrays.stream(fresh.clauseHits[0]).map(Long::bitCount).sum() > 0 ? 1 : 0;
         }
         assertTrue(marked > 1000, "too few events mark a rule to mean much: " + marked);
     }
 
     private static void scan(Prefilter prefilter, Prefilter.FieldIndex[] indexes, Event event, Prefilter.Scan scan) {
-        Arrays.fill(scan.hits, 0L);
-        Arrays.fill(scan.secondHits, 0L);
         prefilter.scan(new EventFields(event), indexes, scan);
     }
 
