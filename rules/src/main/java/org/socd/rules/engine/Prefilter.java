@@ -192,12 +192,12 @@ final class Prefilter {
 
     /** Per-thread scratch space for {@link #scan}; reused event after event so a scan allocates nothing. */
     Scan newScan() {
-        return newScan(Scan.MEMO_CHARS);
+        return newScan(Scan.MEMO_LITERALS);
     }
 
-    /** A scan whose memos hold at most {@code memoChars} characters of values together. */
-    Scan newScan(long memoChars) {
-        return new Scan(words(ruleCount), literalCount, memoChars);
+    /** A scan whose memos hold at most {@code memoLiterals} literal ids together. */
+    Scan newScan(long memoLiterals) {
+        return new Scan(words(ruleCount), literalCount, memoLiterals);
     }
 
     /**
@@ -263,8 +263,9 @@ final class Prefilter {
             return;
         }
         ScanMemo memo = scan.memo(index.memoSlot());
-        int slot = ScanMemo.slot(text);
-        int[] known = memo.found(slot, text);
+        long[] fingerprint = scan.fingerprint(text);
+        int slot = ScanMemo.slot(fingerprint);
+        int[] known = memo.found(slot, fingerprint, text.length());
         if (known != null) {
             for (int literal : known) {
                 scan.hit(literal);
@@ -273,7 +274,7 @@ final class Prefilter {
         }
         scan.startRecording();
         scanText(index, text, scan);
-        scan.remember(memo, slot, text);
+        scan.remember(memo, slot, fingerprint, text.length());
     }
 
     private static void scanText(FieldIndex index, String text, Scan scan) {
@@ -312,32 +313,40 @@ final class Prefilter {
     /**
      * One thread's recently scanned values of one field index and the literals found in each.
      * Field values repeat heavily (the same images, parents, companies, users, hashes of the same
-     * binaries, and most keyword-searched values of an event), and comparing a value with a
-     * remembered one reads it sequentially, where a scan makes a dependent table access per
-     * character into automata too big to stay in cache. Direct-mapped by the value's hash: a
-     * new value replaces the one in its slot, so the memory is bounded by {@link #SLOTS}, by
-     * {@link #MAX_LENGTH} and by {@link Scan}'s total.
+     * binaries, and most keyword-searched values of an event), and fingerprinting a value reads
+     * it sequentially, where a scan makes a dependent table access per character into automata
+     * too big to stay in cache. Values are recognised by their {@link ValueFingerprint}, not
+     * kept: comparing a new value with a remembered string read that string from memory on every
+     * hit (12-16 % of the engine's samples on fresh events, the larger share when other tenants
+     * of the machine crowd the caches), and the strings were most of the memo's memory.
+     * Direct-mapped: a new value replaces the one in its slot, so the memory is bounded by
+     * {@link #SLOTS} and by {@link Scan}'s total.
      */
     static final class ScanMemo {
         static final int SLOT_BITS = 8;
         static final int SLOTS = 1 << SLOT_BITS;
         /** Shorter values are scanned as fast as they are looked up. */
         static final int MIN_LENGTH = 6;
-        /** Longer values (encoded scripts, long command lines) rarely repeat and would hold much memory. */
-        static final int MAX_LENGTH = 1024;
+        /** Longer values (encoded scripts, long command lines) rarely repeat: fingerprinting them is mostly wasted. */
+        static final int MAX_LENGTH = ValueFingerprint.MAX_LENGTH;
 
-        private final String[] values = new String[SLOTS];
+        /** The two halves of each slot's fingerprint, side by side, and the length of its value. */
+        private final long[] fingerprints = new long[2 * SLOTS];
+        private final int[] lengths = new int[SLOTS];
         private final int[][] found = new int[SLOTS][];
 
-        static int slot(String text) {
-            int h = text.hashCode() * 0x9E3779B9; // Fibonacci hashing: the top bits depend on every bit of the hash
-            return h >>> (32 - SLOT_BITS);
+        static int slot(long[] fingerprint) {
+            // NH's low bits are biased (a product of two random words is even three times in four): mix.
+            return (int) ((fingerprint[0] ^ fingerprint[1]) * 0x9E3779B97F4A7C15L >>> (64 - SLOT_BITS));
         }
 
-        /** The literals found in {@code text} if it is the value remembered in {@code slot}, else null. */
-        int[] found(int slot, String text) {
-            String value = values[slot];
-            return value != null && value.equals(text) ? found[slot] : null;
+        /**
+         * The literals found in the value of {@code fingerprint} and {@code length} if it is the
+         * value remembered in {@code slot}, else null.
+         */
+        int[] found(int slot, long[] fingerprint, int length) {
+            return fingerprints[2 * slot] == fingerprint[0] && fingerprints[2 * slot + 1] == fingerprint[1]
+                    && lengths[slot] == length ? found[slot] : null;
         }
     }
 
@@ -351,16 +360,21 @@ final class Prefilter {
      * its rules are marked once).
      */
     static final class Scan implements AhoCorasick.Hits, BiConsumer<String, Object> {
-        /** Bound on the characters of all memos' values together (8 MiB at most); beyond it they are all forgotten. */
-        static final long MEMO_CHARS = 1 << 22;
+        /** Bound on the literal ids all memos hold together (4 MiB); beyond it they are all forgotten. */
+        static final long MEMO_LITERALS = 1 << 20;
+        /** What most values hold: shared, so that remembering them allocates nothing. */
+        private static final int[] NONE = new int[0];
 
         /** Per clause, the rules with a hit in it: {@code clauseHits[k]} is a bit set over rule numbers. */
         final long[][] clauseHits;
         private final int[] seen;
         private int stamp;
         private ScanMemo[] memos = new ScanMemo[0];
-        private final long memoCharLimit;
-        private long memoChars;
+        private final long memoLiteralLimit;
+        private long memoLiterals;
+        /** The fingerprint of the value being looked up, and the characters it was computed from. */
+        private final long[] fingerprint = new long[2];
+        private char[] characters = new char[64];
         /** While scanning a value to remember: the literals found so far, in {@code recorded[0 ..< recordedCount]}. */
         private boolean recording;
         private int[] recorded = new int[16];
@@ -375,8 +389,8 @@ final class Prefilter {
             searchValue(keywords, value, this);
         }
 
-        private Scan(int words, int literals, long memoCharLimit) {
-            this.memoCharLimit = memoCharLimit;
+        private Scan(int words, int literals, long memoLiteralLimit) {
+            this.memoLiteralLimit = memoLiteralLimit;
             clauseHits = new long[CLAUSES][words];
             seen = new int[literals];
         }
@@ -403,20 +417,29 @@ final class Prefilter {
             return memo;
         }
 
+        /** The fingerprint of {@code text}, valid until the next call. */
+        long[] fingerprint(String text) {
+            if (characters.length < text.length()) {
+                characters = new char[Math.max(text.length(), characters.length * 2)];
+            }
+            ValueFingerprint.of(text, characters, fingerprint);
+            return fingerprint;
+        }
+
         void startRecording() {
             recording = true;
             recordedCount = 0;
         }
 
-        /** Stores the literals recorded since {@link #startRecording} as what {@code text} holds. */
-        void remember(ScanMemo memo, int slot, String text) {
+        /** Stores the literals recorded since {@link #startRecording} as what the value of {@code fingerprint} and {@code length} holds. */
+        void remember(ScanMemo memo, int slot, long[] fingerprint, int length) {
             recording = false;
-            if (memoChars + text.length() > memoCharLimit) {
+            if (memoLiterals + recordedCount > memoLiteralLimit) {
                 Arrays.fill(memos, null); // every memo together has held enough: start afresh
-                memoChars = 0;
+                memoLiterals = 0;
                 return;
             }
-            int[] literals = Arrays.copyOf(recorded, recordedCount);
+            int[] literals = recordedCount == 0 ? NONE : Arrays.copyOf(recorded, recordedCount);
             Arrays.sort(literals);
             int unique = 0;
             for (int k = 0; k < literals.length; k++) {
@@ -424,9 +447,11 @@ final class Prefilter {
                     literals[unique++] = literals[k];
                 }
             }
-            String old = memo.values[slot];
-            memoChars += text.length() - (old == null ? 0 : old.length());
-            memo.values[slot] = text;
+            int[] old = memo.found[slot];
+            memoLiterals += unique - (old == null ? 0 : old.length);
+            memo.fingerprints[2 * slot] = fingerprint[0];
+            memo.fingerprints[2 * slot + 1] = fingerprint[1];
+            memo.lengths[slot] = length;
             memo.found[slot] = unique == literals.length ? literals : Arrays.copyOf(literals, unique);
         }
 

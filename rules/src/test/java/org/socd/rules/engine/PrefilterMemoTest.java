@@ -58,13 +58,13 @@ class PrefilterMemoTest {
             pool.add(value.toString());
         }
         Prefilter.Scan remembering = prefilter.newScan();
-        Prefilter.Scan forgetful = prefilter.newScan(200); // its memos are forgotten every few values
+        Prefilter.Scan forgetful = prefilter.newScan(8); // its memos are forgotten every few values with literals
         int marked = 0;
         for (int e = 0; e < 5000; e++) {
             Event event = new Event();
             for (String field : FIELDS) {
                 if (random.nextInt(5) > 0) {
-                    // A new String each time, as decoded events have: the memo must compare texts.
+                    // A new String each time, as decoded events have: the memo must recognise texts, not objects.
                     event.put(field, new String(pool.get(random.nextInt(random.nextBoolean() ? 40 : pool.size())).toCharArray()));
                 }
             }
