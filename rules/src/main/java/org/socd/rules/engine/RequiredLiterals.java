@@ -1,8 +1,10 @@
 package org.socd.rules.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.socd.rules.compile.RegexLiterals;
 import org.socd.rules.matching.Conjunction;
 import org.socd.rules.matching.Disjunction;
@@ -44,23 +46,9 @@ final class RequiredLiterals {
 
     /**
      * Up to {@code max} independent necessary clauses, most selective first: each is a list of
-     * alternatives of which one must hold. Requiring a hit in every chosen clause (e.g. the image
-     * name and a command-line flag) keeps a rule out of the candidates when only its commonest
-     * parts occur.
-     */
-    static List<List<Literal>> clauses(Matcher matcher, int max) {
-        List<List<Literal>> chosen = new ArrayList<>();
-        for (List<Literal> clause : necessary(matcher, max)) {
-            if (chosen.size() < max && !chosen.contains(clause)) {
-                chosen.add(clause);
-            }
-        }
-        return chosen;
-    }
-
-    /**
-     * Clauses of which every one holds whenever {@code matcher} matches, most selective first, at
-     * most {@code max}; empty when nothing useful is necessary.
+     * alternatives of which one holds whenever {@code matcher} matches; empty when nothing useful
+     * is necessary. Requiring a hit in every chosen clause (e.g. the image name and a command-line
+     * flag) keeps a rule out of the candidates when only its commonest parts occur.
      *
      * <p>Of a disjunction {@code A or B}: if {@code A} implies {@code A1} and {@code A2}, and
      * {@code B} implies {@code B1} and {@code B2}, then {@code A1 or B1} and {@code A2 or B2} are
@@ -69,11 +57,11 @@ final class RequiredLiterals {
      * part of one branch (the image is under {@code \Windows\}) make the rule a candidate
      * whatever the selective part (the command line) held.
      */
-    private static List<List<Literal>> necessary(Matcher matcher, int max) {
+    static List<List<Literal>> clauses(Matcher matcher, int max) {
         if (matcher instanceof Conjunction and) {
             List<List<Literal>> all = new ArrayList<>();
             for (Matcher operand : and.operands()) {
-                all.addAll(necessary(operand, max));
+                all.addAll(clauses(operand, max));
             }
             return best(all, max);
         }
@@ -81,7 +69,7 @@ final class RequiredLiterals {
             List<List<List<Literal>>> operands = new ArrayList<>();
             int count = 0;
             for (Matcher operand : or.operands()) {
-                List<List<Literal>> clauses = necessary(operand, max);
+                List<List<Literal>> clauses = clauses(operand, max);
                 if (clauses.isEmpty()) {
                     return List.of(); // that branch can match without any literal
                 }
@@ -90,15 +78,11 @@ final class RequiredLiterals {
             }
             List<List<Literal>> paired = new ArrayList<>();
             for (int k = 0; k < count; k++) {
-                List<Literal> union = new ArrayList<>();
+                Set<Literal> union = new LinkedHashSet<>(); // hash lists bring hundreds of alternatives
                 for (List<List<Literal>> clauses : operands) {
-                    for (Literal literal : clauses.get(k < clauses.size() ? k : 0)) {
-                        if (!union.contains(literal)) {
-                            union.add(literal);
-                        }
-                    }
+                    union.addAll(clauses.get(k < clauses.size() ? k : 0));
                 }
-                paired.add(union);
+                paired.add(List.copyOf(union));
             }
             return best(paired, max);
         }
@@ -114,7 +98,7 @@ final class RequiredLiterals {
             return best(all, max);
         }
         if (matcher instanceof KeywordMatcher keywords) {
-            return necessary(new FieldMatcher(KEYWORDS, keywords.patterns(), keywords.requireAll()), max);
+            return clauses(new FieldMatcher(KEYWORDS, keywords.patterns(), keywords.requireAll()), max);
         }
         if (matcher instanceof FieldMatcher field) {
             List<Literal> alternatives = field(field);
@@ -123,9 +107,9 @@ final class RequiredLiterals {
         return List.of(); // negation, presence, field references: no literal is necessary
     }
 
-    /** The {@code max} most selective of {@code clauses}, best first. */
+    /** The {@code max} most selective of {@code clauses}, best first, without repeats. */
     private static List<List<Literal>> best(List<List<Literal>> clauses, int max) {
-        List<List<Literal>> sorted = new ArrayList<>(clauses);
+        List<List<Literal>> sorted = new ArrayList<>(new LinkedHashSet<>(clauses));
         sorted.sort((a, b) -> Integer.compare(score(b), score(a)));
         return sorted.size() > max ? List.copyOf(sorted.subList(0, max)) : sorted;
     }
