@@ -265,11 +265,8 @@ final class Prefilter {
         ScanMemo memo = scan.memo(index.memoSlot());
         long[] fingerprint = scan.fingerprint(text);
         int slot = ScanMemo.slot(fingerprint);
-        int[] known = memo.found(slot, fingerprint, text.length());
-        if (known != null) {
-            for (int literal : known) {
-                scan.hit(literal);
-            }
+        if (memo.holds(slot, fingerprint, text.length())) {
+            memo.replay(slot, scan);
             return;
         }
         scan.startRecording();
@@ -329,24 +326,70 @@ final class Prefilter {
         static final int MIN_LENGTH = 6;
         /** Longer values (encoded scripts, long command lines) rarely repeat: fingerprinting them is mostly wasted. */
         static final int MAX_LENGTH = ValueFingerprint.MAX_LENGTH;
+        /**
+         * Longs per slot, side by side in one array: the fingerprint's two halves and a word of
+         * {@code length + 1} (bits 0-15; 0 marks an empty slot), what the value holds (bits
+         * 16-17: {@link #NOTHING}, {@link #ONE} or {@link #MANY}) and the one literal (bits 32-63).
+         * Four, not three, so that a slot never straddles two cache lines: a hit reads one line
+         * (and the list only for a value with several literals, which most values are not).
+         */
+        private static final int ENTRY = 4;
+        private static final int NOTHING = 0;
+        private static final int ONE = 1;
+        private static final int MANY = 2;
 
-        /** The two halves of each slot's fingerprint, side by side, and the length of its value. */
-        private final long[] fingerprints = new long[2 * SLOTS];
-        private final int[] lengths = new int[SLOTS];
-        private final int[][] found = new int[SLOTS][];
+        private final long[] entries = new long[ENTRY * SLOTS];
+        /** The literals of the slots that hold {@link #MANY}. */
+        private final int[][] lists = new int[SLOTS][];
 
         static int slot(long[] fingerprint) {
             // NH's low bits are biased (a product of two random words is even three times in four): mix.
             return (int) ((fingerprint[0] ^ fingerprint[1]) * 0x9E3779B97F4A7C15L >>> (64 - SLOT_BITS));
         }
 
+        /** Whether {@code slot} remembers the value of {@code fingerprint} and {@code length}. */
+        boolean holds(int slot, long[] fingerprint, int length) {
+            int at = slot * ENTRY;
+            return entries[at] == fingerprint[0] && entries[at + 1] == fingerprint[1]
+                    && (int) (entries[at + 2] & 0xFFFF) == length + 1;
+        }
+
+        /** Hits, in {@code scan}, the literals remembered in {@code slot}. */
+        void replay(int slot, Scan scan) {
+            long word = entries[slot * ENTRY + 2];
+            int holds = (int) (word >>> 16) & 3;
+            if (holds == ONE) {
+                scan.hit((int) (word >>> 32));
+            } else if (holds == MANY) {
+                for (int literal : lists[slot]) {
+                    scan.hit(literal);
+                }
+            }
+        }
+
         /**
-         * The literals found in the value of {@code fingerprint} and {@code length} if it is the
-         * value remembered in {@code slot}, else null.
+         * Remembers {@code literals[0 ..< count]} (sorted, without repeats) for the value of
+         * {@code fingerprint} and {@code length} in {@code slot}.
+         *
+         * @return the change in the number of literal ids kept in lists
          */
-        int[] found(int slot, long[] fingerprint, int length) {
-            return fingerprints[2 * slot] == fingerprint[0] && fingerprints[2 * slot + 1] == fingerprint[1]
-                    && lengths[slot] == length ? found[slot] : null;
+        int store(int slot, long[] fingerprint, int length, int[] literals, int count) {
+            int at = slot * ENTRY;
+            int[] old = lists[slot];
+            entries[at] = fingerprint[0];
+            entries[at + 1] = fingerprint[1];
+            long word = length + 1L;
+            if (count == 1) {
+                word |= (long) ONE << 16 | (long) literals[0] << 32;
+                lists[slot] = null;
+            } else if (count > 1) {
+                word |= (long) MANY << 16;
+                lists[slot] = Arrays.copyOf(literals, count);
+            } else {
+                lists[slot] = null;
+            }
+            entries[at + 2] = word;
+            return (count > 1 ? count : 0) - (old == null ? 0 : old.length);
         }
     }
 
@@ -360,10 +403,8 @@ final class Prefilter {
      * its rules are marked once).
      */
     static final class Scan implements AhoCorasick.Hits, BiConsumer<String, Object> {
-        /** Bound on the literal ids all memos hold together (4 MiB); beyond it they are all forgotten. */
+        /** Bound on the literal ids all memos' lists hold together (4 MiB); beyond it they are all forgotten. */
         static final long MEMO_LITERALS = 1 << 20;
-        /** What most values hold: shared, so that remembering them allocates nothing. */
-        private static final int[] NONE = new int[0];
 
         /** Per clause, the rules with a hit in it: {@code clauseHits[k]} is a bit set over rule numbers. */
         final long[][] clauseHits;
@@ -439,20 +480,14 @@ final class Prefilter {
                 memoLiterals = 0;
                 return;
             }
-            int[] literals = recordedCount == 0 ? NONE : Arrays.copyOf(recorded, recordedCount);
-            Arrays.sort(literals);
+            Arrays.sort(recorded, 0, recordedCount);
             int unique = 0;
-            for (int k = 0; k < literals.length; k++) {
-                if (k == 0 || literals[k] != literals[k - 1]) {
-                    literals[unique++] = literals[k];
+            for (int k = 0; k < recordedCount; k++) {
+                if (k == 0 || recorded[k] != recorded[k - 1]) {
+                    recorded[unique++] = recorded[k];
                 }
             }
-            int[] old = memo.found[slot];
-            memoLiterals += unique - (old == null ? 0 : old.length);
-            memo.fingerprints[2 * slot] = fingerprint[0];
-            memo.fingerprints[2 * slot + 1] = fingerprint[1];
-            memo.lengths[slot] = length;
-            memo.found[slot] = unique == literals.length ? literals : Arrays.copyOf(literals, unique);
+            memoLiterals += memo.store(slot, fingerprint, length, recorded, unique);
         }
 
         @Override
