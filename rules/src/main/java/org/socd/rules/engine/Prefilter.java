@@ -330,8 +330,10 @@ final class Prefilter {
          * Longs per slot, side by side in one array: the fingerprint's two halves and a word of
          * {@code length + 1} (bits 0-15; 0 marks an empty slot), what the value holds (bits
          * 16-17: {@link #NOTHING}, {@link #ONE} or {@link #MANY}) and the one literal (bits 32-63).
-         * Four, not three, so that a slot never straddles two cache lines: a hit reads one line
-         * (and the list only for a value with several literals, which most values are not).
+         * 32 bytes: a hit reads one cache line or two adjacent ones (Java does not align the
+         * array), where the separate arrays of fingerprints, lengths and literal lists were three
+         * or four lines apart; the list is read only for a value with several literals, which most
+         * values are not.
          */
         private static final int ENTRY = 4;
         private static final int NOTHING = 0;
