@@ -24,6 +24,9 @@ class PrefilterMemoTest {
         "CommandLine|contains|all: ['vssadmin', 'delete shadows']\n    ParentImage|endswith: ['\\\\cmd.exe', '\\\\explorer.exe']",
         "Image|endswith: ['\\\\rundll32.exe', '\\\\regsvr32.exe']\n    CommandLine|contains: ['.dll,', 'javascript:']",
         "Hashes|contains: ['IMPHASH=0A1B2C3D4E5F60718293A4B5C6D7E8F9', 'SHA256=FFEEDDCCBBAA9988']\n    User|contains: 'AUTHORI'",
+        // Short literals in every field: automata of long literals only skip text and bypass the memo.
+        "CommandLine|contains: '/c '\n    Image|contains: 'cmd'\n    ParentImage|contains: 'exe'",
+        "Hashes|contains: 'md5'\n    User|contains: 'sys'",
     };
 
     /** Values with and without the rules' literals, some non-ASCII, short and long. */
@@ -32,7 +35,7 @@ class PrefilterMemoTest {
         "sekurlsa::logonpasswords", "C:\\Users\\alice\\AppData\\Local\\Temp\\", "vssadmin", " delete shadows /all",
         "C:\\Windows\\System32\\cmd.exe", "C:\\Windows\\explorer.exe", "rundll32.exe", "shell32.dll,Control_RunDLL",
         "javascript:", "IMPHASH=0a1b2c3d4e5f60718293a4b5c6d7e8f9", "SHA256=ffeeddccbbaa9988", "NT AUTHORITY\\SYSTEM",
-        "CORP\\alice", "\u00e9t\u00e9", "\u0130", "x", "",
+        "CORP\\alice", "MD5=9F8E7D6C", "/c ", "\u00e9t\u00e9", "\u0130", "x", "",
     };
 
     private static final String[] FIELDS = {"CommandLine", "Image", "ParentImage", "Hashes", "User", "Description"};
@@ -46,6 +49,7 @@ class PrefilterMemoTest {
         }
         Prefilter prefilter = new Prefilter(rules);
         Prefilter.FieldIndex[] indexes = prefilter.indexesFor(all(rules.size()), false);
+        assertTrue(Arrays.stream(indexes).noneMatch(index -> index.automaton().skips()), "the scans must go through the memo");
         Random random = new Random(7);
         // A small pool, so that values repeat; many values, so that they share the memos' slots.
         List<String> pool = new ArrayList<>();
