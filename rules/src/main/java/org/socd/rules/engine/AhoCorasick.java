@@ -499,7 +499,7 @@ final class AhoCorasick {
         return true;
     }
 
-    /** Whether scans skip text at the root (for tests). */
+    /** Whether scans skip text at the root: such a scan reads a few characters a window (the pre-filter then bypasses its memo). */
     boolean skips() {
         return pairs != null;
     }
