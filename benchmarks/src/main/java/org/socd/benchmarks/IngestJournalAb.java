@@ -2,12 +2,17 @@ package org.socd.benchmarks;
 
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.socd.collector.daemon.Daemon;
 
@@ -29,7 +34,15 @@ import org.socd.collector.daemon.Daemon;
  *
  * <p>Prints each pair, the medians, and the median of the per-pair ratios on/off.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.socd.benchmarks.IngestJournalAb [ROUNDS [LINES [flood]]]</pre>
+ * <p>{@code daemons=K} starts K daemons of each kind and takes them in turn, round after round.
+ * Each daemon's rules and indexes land somewhere else in memory, and on this 2-core VM that
+ * alone moved one daemon's detect-stage cost per line by up to ±15 % against another's, the
+ * journal aside: with one daemon per kind a run measures that luck as much as the journal.
+ *
+ * <p>{@code threads} also prints each round's CPU per line by thread (names without their
+ * numbers), to see which stage the journal's cost lands on.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.socd.benchmarks.IngestJournalAb [ROUNDS [LINES [flood] [threads] [daemons=K]]]</pre>
  */
 public final class IngestJournalAb {
 
@@ -58,11 +71,21 @@ public final class IngestJournalAb {
      * The sustained rate of one round, lines per second, the process CPU per line over all of it,
      * and the share of lines the journal fed to the pipeline from disk rather than from memory.
      */
-    private record Round(double rate, double cpuMicrosPerLine, double fromDisk) {
+    private record Round(double rate, double cpuMicrosPerLine, double fromDisk, Map<String, Double> threadMicrosPerLine) {
 
         String describe() {
             return String.format("%,9.0f lines/s (%.2f µs CPU/line%s)", rate, cpuMicrosPerLine,
                     Double.isNaN(fromDisk) ? "" : String.format(", %.0f %% from disk", 100 * fromDisk));
+        }
+
+        /** The threads that took at least 0.01 µs per line, costliest first. */
+        String threads() {
+            StringBuilder b = new StringBuilder();
+            threadMicrosPerLine.entrySet().stream()
+                    .filter(e -> e.getValue() >= 0.01)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> b.append(String.format(" %s %.2f", e.getKey(), e.getValue())));
+            return b.toString();
         }
     }
 
@@ -70,17 +93,31 @@ public final class IngestJournalAb {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int batches = Math.max(1, (args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000) / IngestBenchmark.BATCH);
         byte[] batch = IngestBenchmark.batch();
-        boolean flood = args.length > 2 && args[2].equals("flood");
-        try (Target on = Target.start(true); Target off = Target.start(false)) {
+        List<String> options = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
+        boolean flood = options.contains("flood");
+        boolean threads = options.contains("threads");
+        int daemons = options.stream().filter(o -> o.startsWith("daemons=")).findFirst()
+                .map(o -> Integer.parseInt(o.substring("daemons=".length()))).orElse(1);
+        List<Target> ons = new ArrayList<>();
+        List<Target> offs = new ArrayList<>();
+        try {
+            for (int i = 0; i < daemons; i++) {
+                ons.add(Target.start(true));
+                offs.add(Target.start(false));
+            }
             for (int i = 0; i < 3; i++) { // warm-up: the JIT compiler, the page cache, the sockets
-                round(on, batch, batches, flood);
-                round(off, batch, batches, flood);
+                for (int d = 0; d < daemons; d++) {
+                    round(ons.get(d), batch, batches, flood);
+                    round(offs.get(d), batch, batches, flood);
+                }
             }
             List<Double> onRates = new ArrayList<>();
             List<Double> offRates = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 boolean onFirst = r % 2 == 0;
+                Target on = ons.get(r % daemons);
+                Target off = offs.get(r % daemons);
                 Round a = round(onFirst ? on : off, batch, batches, flood);
                 Round b = round(onFirst ? off : on, batch, batches, flood);
                 Round rOn = onFirst ? a : b;
@@ -88,11 +125,21 @@ public final class IngestJournalAb {
                 onRates.add(rOn.rate());
                 offRates.add(rOff.rate());
                 ratios.add(rOn.rate() / rOff.rate());
-                System.out.printf("round %2d: on %s   off %s   on/off %.3f%n", r + 1, rOn.describe(), rOff.describe(),
-                        rOn.rate() / rOff.rate());
+                System.out.printf("round %2d (daemons %d): on %s   off %s   on/off %.3f%n", r + 1, r % daemons + 1,
+                        rOn.describe(), rOff.describe(), rOn.rate() / rOff.rate());
+                if (threads) {
+                    System.out.printf("  µs/line by thread, on:%s%n  off:%s%n", rOn.threads(), rOff.threads());
+                }
             }
             System.out.printf("median: on %,.0f lines/s, off %,.0f lines/s; median of the per-pair ratios on/off %.3f (%+.1f %%)%n",
                     median(onRates), median(offRates), median(ratios), 100 * (median(ratios) - 1));
+        } finally {
+            for (Target t : ons) {
+                t.close();
+            }
+            for (Target t : offs) {
+                t.close();
+            }
         }
     }
 
@@ -102,6 +149,7 @@ public final class IngestJournalAb {
         long from = start + lines / 10;
         long to = start + lines * 9 / 10;
         long cpu0 = processCpuNanos();
+        Map<String, Long> threads0 = threadCpuNanos();
         double disk0 = fed(t.daemon(), "disk");
         double memory0 = fed(t.daemon(), "memory");
         Thread sender = new Thread(() -> {
@@ -141,9 +189,12 @@ public final class IngestJournalAb {
         awaitDecoded(t.daemon(), start + lines);
         sender.join();
         long cpu = processCpuNanos() - cpu0;
+        Map<String, Double> threads = new TreeMap<>();
+        threadCpuNanos().forEach((name, nanos) ->
+                threads.put(name, (nanos - threads0.getOrDefault(name, 0L)) / 1e3 / lines));
         double disk = fed(t.daemon(), "disk") - disk0;
         double memory = fed(t.daemon(), "memory") - memory0;
-        return new Round((to - from) * 1e9 / (tTo - tFrom), cpu / 1e3 / lines, disk / (disk + memory));
+        return new Round((to - from) * 1e9 / (tTo - tFrom), cpu / 1e3 / lines, disk / (disk + memory), threads);
     }
 
     /**
@@ -167,6 +218,25 @@ public final class IngestJournalAb {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /**
+     * CPU time of the live threads, summed by name without trailing digits (both daemons' threads
+     * share names; the daemon not in its round is idle). Threads that ended meanwhile are missed.
+     */
+    private static Map<String, Long> threadCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new HashMap<>();
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = mx.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                byName.merge(info.getThreadName().replaceAll("[-0-9]+$", ""), nanos, Long::sum);
+            }
+        }
+        return byName;
     }
 
     private static long processCpuNanos() {
