@@ -138,6 +138,11 @@ final class RecordFormat {
         return new ReceiveMetadata(input, peer, port, nanos);
     }
 
+    /** Where the receive metadata of the payload at {@code payloadStart} begins; it ends at {@link #dataOffset}. */
+    static int metaOffset(int payloadStart) {
+        return payloadStart + 8;
+    }
+
     /** Where the raw bytes of the payload at {@code payloadStart} begin; they run to the payload's end. */
     static int dataOffset(ByteBuffer buf, int payloadStart) {
         int peerAt = payloadStart + 21 + (buf.get(payloadStart + 20) & 0xff);
