@@ -151,7 +151,7 @@ public class IngestBenchmark {
                 b.toString().trim(), lines);
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
@@ -160,7 +160,7 @@ public class IngestBenchmark {
      * CPU time of the live threads, summed by kind (name without its number). GC and JIT
      * threads are not listed: they are the process figure's remainder.
      */
-    private static Map<String, Long> threadCpuNanos() {
+    static Map<String, Long> threadCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> groups = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {

@@ -1,15 +1,11 @@
 package org.socd.benchmarks;
 
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -148,8 +144,8 @@ public final class IngestJournalAb {
         long start = IngestBenchmark.decoded(t.daemon());
         long from = start + lines / 10;
         long to = start + lines * 9 / 10;
-        long cpu0 = processCpuNanos();
-        Map<String, Long> threads0 = threadCpuNanos();
+        long cpu0 = IngestBenchmark.processCpuNanos();
+        Map<String, Long> threads0 = IngestBenchmark.threadCpuNanos();
         double disk0 = fed(t.daemon(), "disk");
         double memory0 = fed(t.daemon(), "memory");
         Thread sender = new Thread(() -> {
@@ -188,9 +184,9 @@ public final class IngestJournalAb {
         }
         awaitDecoded(t.daemon(), start + lines);
         sender.join();
-        long cpu = processCpuNanos() - cpu0;
+        long cpu = IngestBenchmark.processCpuNanos() - cpu0;
         Map<String, Double> threads = new TreeMap<>();
-        threadCpuNanos().forEach((name, nanos) ->
+        IngestBenchmark.threadCpuNanos().forEach((name, nanos) ->
                 threads.put(name, (nanos - threads0.getOrDefault(name, 0L)) / 1e3 / lines));
         double disk = fed(t.daemon(), "disk") - disk0;
         double memory = fed(t.daemon(), "memory") - memory0;
@@ -218,29 +214,5 @@ public final class IngestJournalAb {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    /**
-     * CPU time of the live threads, summed by name without trailing digits (both daemons' threads
-     * share names; the daemon not in its round is idle). Threads that ended meanwhile are missed.
-     */
-    private static Map<String, Long> threadCpuNanos() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Map<String, Long> byName = new HashMap<>();
-        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            long nanos = mx.getThreadCpuTime(info.getThreadId());
-            if (nanos > 0) {
-                byName.merge(info.getThreadName().replaceAll("[-0-9]+$", ""), nanos, Long::sum);
-            }
-        }
-        return byName;
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }
