@@ -212,7 +212,7 @@ public final class JournalFeeder implements AutoCloseable {
                         lastMetaAt = metaAt;
                         lastMetaEnd = dataAt;
                     }
-                    claim.fill(i, buf.array(), dataAt, payloadStart + payload - dataAt, meta, position);
+                    claim.fill(i, array, dataAt, payloadStart + payload - dataAt, meta, position);
                     next = position + 1;
                     p = payloadStart + payload;
                 }

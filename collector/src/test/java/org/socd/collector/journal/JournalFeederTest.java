@@ -35,8 +35,14 @@ class JournalFeederTest {
     /** The decode stage waits on this: closed, it makes the pipeline fall behind the journal. */
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
+    /**
+     * Three records in a row share their metadata, as the records of one TCP read do (the
+     * feeder reuses it then), and the next three differ from them in peer, port or time.
+     */
     private static ReceiveMetadata meta(int i) {
-        return new ReceiveMetadata("syslog-tcp", i % 3 == 0 ? null : "10.0.0." + (i % 7), 1000 + i, 1_000_000_000L * i + 7);
+        int read = i / 3;
+        return new ReceiveMetadata("syslog-tcp", read % 3 == 0 ? null : "10.0.0." + (read % 7), 1000 + read % 5,
+                1_000_000_000L * read + 7);
     }
 
     private static String line(int i) {
