@@ -208,7 +208,7 @@ public final class JournalFeeder implements AutoCloseable {
                     // The records of one read share their metadata byte for byte: one
                     // vectorised comparison instead of decoding it field by field again.
                     if (meta == null || !Arrays.equals(array, metaAt, dataAt, array, lastMetaAt, lastMetaEnd)) {
-                        meta = RecordFormat.meta(buf, payloadStart, inputNames, peerNames, meta);
+                        meta = RecordFormat.meta(buf, payloadStart, inputNames, peerNames);
                         lastMetaAt = metaAt;
                         lastMetaEnd = dataAt;
                     }

@@ -111,30 +111,20 @@ final class RecordFormat {
         into.set(position(buf, payloadStart), meta, buf, dataAt, dataLength);
     }
 
-    /** The receive metadata of the payload at {@code payloadStart}; names repeat, so they are reused. */
-    static ReceiveMetadata meta(ByteBuffer buf, int payloadStart, LastString inputNames, LastString peerNames) {
-        return meta(buf, payloadStart, inputNames, peerNames, null);
-    }
-
     /**
-     * {@link #meta(ByteBuffer, int, LastString, LastString)}, returning {@code previous} itself
-     * when the record's metadata equals it: the records of one TCP read share one, and the
-     * feeder need not allocate it again for each.
+     * The receive metadata of the payload at {@code payloadStart}; names repeat, so they are
+     * reused. (The feeder does not call this for a record whose metadata bytes equal the
+     * previous record's: it keeps the previous object.)
      */
-    static ReceiveMetadata meta(ByteBuffer buf, int payloadStart, LastString inputNames, LastString peerNames,
-                                ReceiveMetadata previous) {
-        int p = payloadStart;
-        long nanos = buf.getLong(p + 8);
-        int port = buf.getInt(p + 16);
-        int inputLength = buf.get(p + 20) & 0xff;
-        String input = inputNames.get(buf, p + 21, inputLength);
-        int peerAt = p + 21 + inputLength;
+    static ReceiveMetadata meta(ByteBuffer buf, int payloadStart, LastString inputNames, LastString peerNames) {
+        int p = metaOffset(payloadStart);
+        long nanos = buf.getLong(p);
+        int port = buf.getInt(p + 8);
+        int inputLength = buf.get(p + 12) & 0xff;
+        String input = inputNames.get(buf, p + 13, inputLength);
+        int peerAt = p + 13 + inputLength;
         int peerLength = buf.get(peerAt) & 0xff;
         String peer = peerLength == NO_PEER ? null : peerNames.get(buf, peerAt + 1, peerLength);
-        if (previous != null && previous.receivedNanos() == nanos && previous.peerPort() == port
-                && previous.input() == input && previous.peerAddress() == peer) {
-            return previous; // the names are LastString's own instances when the bytes repeat
-        }
         return new ReceiveMetadata(input, peer, port, nanos);
     }
 
