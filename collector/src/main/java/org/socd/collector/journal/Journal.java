@@ -57,6 +57,9 @@ public final class Journal implements RecordSink, AutoCloseable {
     private final Object lock = new Object();
     private ByteBuffer filling;
     private ByteBuffer spare;
+    /** Where records of {@code filling} start, noted as they are appended; swapped with it. */
+    private RecordMarks fillingMarks;
+    private RecordMarks spareMarks;
     private long nextPosition;
     /** Position of the first record in {@code filling}. */
     private long fillingFirst;
@@ -68,8 +71,11 @@ public final class Journal implements RecordSink, AutoCloseable {
     /** Whether segments are opened for direct I/O: off once a file system has refused a direct write. */
     private boolean directIo;
     private ByteBuffer stalled;
+    private RecordMarks stalledMarks;
     /** Position of the first record in {@code stalled}. */
     private long stalledFirst;
+    /** Position after the last record in {@code stalled}. */
+    private long stalledEnd;
     /** Position of the first record in {@code stalled} not yet written. */
     private long stalledPosition;
     private long lastFlushNanos;
@@ -112,6 +118,8 @@ public final class Journal implements RecordSink, AutoCloseable {
         // (reallocated whenever a batch is larger than the last), an extra pass over every byte.
         this.filling = ByteBuffer.allocateDirect(settings.bufferBytes());
         this.spare = ByteBuffer.allocateDirect(settings.bufferBytes());
+        this.fillingMarks = new RecordMarks(settings.bufferBytes());
+        this.spareMarks = new RecordMarks(settings.bufferBytes());
         this.writer = new Thread(this::writeLoop, "socd-journal-writer");
         writer.setDaemon(true);
     }
@@ -280,9 +288,12 @@ public final class Journal implements RecordSink, AutoCloseable {
             return -1;
         }
         long position = nextPosition++;
-        if (filling.position() == 0) {
+        int at = filling.position();
+        if (at == 0) {
             fillingFirst = position;
+            fillingMarks.clear();
         }
+        fillingMarks.appended(position, at);
         RecordFormat.write(filling, position, encoded, data, offset, length);
         return position;
     }
@@ -475,7 +486,9 @@ public final class Journal implements RecordSink, AutoCloseable {
         lastMaintenanceNanos = lastFlushNanos;
         while (true) {
             ByteBuffer batch;
+            RecordMarks marks = null;
             long first;
+            long end = 0;
             boolean stop;
             synchronized (lock) {
                 waitForWork();
@@ -486,14 +499,20 @@ public final class Journal implements RecordSink, AutoCloseable {
                     batch = filling;
                     filling = spare;
                     spare = batch;
+                    marks = fillingMarks;
+                    fillingMarks = spareMarks;
+                    spareMarks = marks;
                     first = fillingFirst;
+                    end = nextPosition;
                     batch.flip();
                 }
             }
             if (batch != null) {
                 stalled = batch;
+                stalledMarks = marks;
                 stalledFirst = first;
                 stalledPosition = first;
+                stalledEnd = end;
             }
             if (stalled != null && (batch != null || maintenanceDue())) {
                 flush();
@@ -575,39 +594,68 @@ public final class Journal implements RecordSink, AutoCloseable {
         }
     }
 
-    /** Writes the records of {@code batch} that fit the active segment, then rolls if it is full. */
+    /**
+     * Writes the records of {@code batch} that fit the active segment, then rolls if it is full.
+     * A record goes into the segment while the segment is shorter than {@code segmentBytes}
+     * where it starts (or is empty): so the batch's marks say where a run ends and what to
+     * index, and only the few records after the last mark before the end are walked.
+     */
     private void writeRun(ByteBuffer batch) throws IOException {
         int runStart = batch.position();
-        int p = runStart;
-        long position = stalledPosition;
         long fileBytes = active.bytes;
-        long lastIndexed = active.index.lastOffset();
-        List<long[]> entries = new ArrayList<>();
-        while (p < batch.limit()) {
-            if (fileBytes >= settings.segmentBytes() && (fileBytes > 0 || p > runStart)) {
-                break;
+        long room = Math.max(0, settings.segmentBytes() - fileBytes);
+        int p;
+        long position;
+        if (room >= batch.limit() - runStart) {
+            p = batch.limit();
+            position = stalledEnd;
+        } else {
+            // From the last mark at or before the segment's end (if it is in this run), one
+            // record at a time to the first record that starts past it.
+            int cut = runStart + (int) room;
+            int m = stalledMarks.floor(cut);
+            p = m >= 0 && stalledMarks.offset(m) > runStart ? stalledMarks.offset(m) : runStart;
+            position = p == runStart ? stalledPosition : stalledMarks.position(m);
+            while (p < cut || (p == runStart && fileBytes == 0)) {
+                p += RecordFormat.HEADER_BYTES + batch.getInt(p);
+                position++;
             }
-            if (lastIndexed < 0 || fileBytes - lastIndexed >= SparseIndex.INTERVAL_BYTES) {
-                entries.add(new long[] {position, fileBytes});
-                lastIndexed = fileBytes;
-            }
-            int size = RecordFormat.HEADER_BYTES + batch.getInt(p);
-            fileBytes += size;
-            p += size;
-            position++;
         }
         if (p > runStart) {
             append(batch.slice(runStart, p - runStart));
-            for (long[] entry : entries) {
-                active.index.add(entry[0], entry[1]);
-            }
-            active.bytes = fileBytes;
+            index(runStart, p, fileBytes);
+            active.bytes = fileBytes + (p - runStart);
             active.end = position;
             batch.position(p);
             stalledPosition = position;
         }
         if (batch.hasRemaining()) {
             roll(position);
+        }
+    }
+
+    /**
+     * Indexes the run {@code [runStart, runEnd)} of {@code stalled}, written at {@code fileBytes}
+     * of the active segment: its first record and the marks in it, each at least
+     * {@link SparseIndex#INTERVAL_BYTES} after the entry before.
+     */
+    private void index(int runStart, int runEnd, long fileBytes) {
+        SparseIndex index = active.index;
+        long lastIndexed = index.lastOffset();
+        if (lastIndexed < 0 || fileBytes - lastIndexed >= SparseIndex.INTERVAL_BYTES) {
+            index.add(stalledPosition, fileBytes);
+            lastIndexed = fileBytes;
+        }
+        for (int m = Math.max(0, stalledMarks.floor(runStart) + 1); m < stalledMarks.size(); m++) {
+            int offset = stalledMarks.offset(m);
+            if (offset >= runEnd) {
+                break;
+            }
+            long at = fileBytes + (offset - runStart);
+            if (at - lastIndexed >= SparseIndex.INTERVAL_BYTES) {
+                index.add(stalledMarks.position(m), at);
+                lastIndexed = at;
+            }
         }
     }
 
