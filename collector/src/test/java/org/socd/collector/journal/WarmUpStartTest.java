@@ -1,11 +1,13 @@
 package org.socd.collector.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socd.protocol.event.ReceiveMetadata;
@@ -25,7 +27,12 @@ class WarmUpStartTest {
                 Thread.onSpinWait();
             }
         }
-        journal.awaitDurable(1000, 10_000);
+        // awaitDurable returns at the next group commit, which may hold only the first records.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (journal.durableEnd() < 1000) {
+            assertTrue(System.nanoTime() < deadline, "1000 records durable within 30 s, got " + journal.durableEnd());
+            journal.awaitDurable(journal.durableEnd(), 100);
+        }
         journal.checkpoint(1000);
         return journal;
     }
