@@ -55,14 +55,10 @@ public final class Journal implements RecordSink, AutoCloseable {
 
     // Guarded by 'lock': the append buffer and position counter.
     private final Object lock = new Object();
-    private ByteBuffer filling;
-    private ByteBuffer spare;
-    /** Where records of {@code filling} start, noted as they are appended; swapped with it. */
-    private RecordMarks fillingMarks;
-    private RecordMarks spareMarks;
+    /** Where the inputs append; swapped with {@code spare} when the writer takes it. */
+    private AppendBuffer filling;
+    private AppendBuffer spare;
     private long nextPosition;
-    /** Position of the first record in {@code filling}. */
-    private long fillingFirst;
     private boolean closing;
 
     // Writer thread only.
@@ -70,12 +66,8 @@ public final class Journal implements RecordSink, AutoCloseable {
     private SegmentAppender activeAppender;
     /** Whether segments are opened for direct I/O: off once a file system has refused a direct write. */
     private boolean directIo;
-    private ByteBuffer stalled;
-    private RecordMarks stalledMarks;
-    /** Position of the first record in {@code stalled}. */
-    private long stalledFirst;
-    /** Position after the last record in {@code stalled}. */
-    private long stalledEnd;
+    /** The buffer taken from the inputs and not yet written and fsynced, or null. */
+    private AppendBuffer stalled;
     /** Position of the first record in {@code stalled} not yet written. */
     private long stalledPosition;
     private long lastFlushNanos;
@@ -114,12 +106,8 @@ public final class Journal implements RecordSink, AutoCloseable {
         this.metrics = new JournalMetrics(registry, this);
         this.checkpointFile = new CheckpointFile(settings.dir().resolve("checkpoint"));
         recover();
-        // Direct: FileChannel.write copies a heap buffer into a temporary direct one first
-        // (reallocated whenever a batch is larger than the last), an extra pass over every byte.
-        this.filling = ByteBuffer.allocateDirect(settings.bufferBytes());
-        this.spare = ByteBuffer.allocateDirect(settings.bufferBytes());
-        this.fillingMarks = new RecordMarks(settings.bufferBytes());
-        this.spareMarks = new RecordMarks(settings.bufferBytes());
+        this.filling = new AppendBuffer(settings.bufferBytes());
+        this.spare = new AppendBuffer(settings.bufferBytes());
         this.writer = new Thread(this::writeLoop, "socd-journal-writer");
         writer.setDaemon(true);
     }
@@ -268,7 +256,7 @@ public final class Journal implements RecordSink, AutoCloseable {
                 metrics.refused.increment();
                 return -1;
             }
-            boolean wasEmpty = filling.position() == 0;
+            boolean wasEmpty = filling.bytes.position() == 0;
             long position = appendLocked(encoded, data, offset, length);
             wakeWriterLocked(wasEmpty);
             return position;
@@ -283,18 +271,12 @@ public final class Journal implements RecordSink, AutoCloseable {
 
     /** Holds {@code lock}, appends open: writes one record into the buffer; -1 (counted) when it does not fit. */
     private long appendLocked(RecordFormat.EncodedMeta encoded, byte[] data, int offset, int length) {
-        if (filling.remaining() < RecordFormat.HEADER_BYTES + encoded.payloadLength(length)) {
+        if (filling.bytes.remaining() < RecordFormat.HEADER_BYTES + encoded.payloadLength(length)) {
             metrics.refused.increment();
             return -1;
         }
         long position = nextPosition++;
-        int at = filling.position();
-        if (at == 0) {
-            fillingFirst = position;
-            fillingMarks.clear();
-        }
-        fillingMarks.appended(position, at);
-        RecordFormat.write(filling, position, encoded, data, offset, length);
+        filling.append(position, encoded, data, offset, length);
         return position;
     }
 
@@ -304,7 +286,7 @@ public final class Journal implements RecordSink, AutoCloseable {
      * and so does a buffer past the flush size.
      */
     private void wakeWriterLocked(boolean wasEmpty) {
-        if (filling.position() > 0 && (wasEmpty || filling.position() >= settings.flushBytes())) {
+        if (filling.bytes.position() > 0 && (wasEmpty || filling.bytes.position() >= settings.flushBytes())) {
             lock.notifyAll();
         }
     }
@@ -328,7 +310,7 @@ public final class Journal implements RecordSink, AutoCloseable {
                 metrics.refused.increment();
                 return 0;
             }
-            boolean wasEmpty = filling.position() == 0;
+            boolean wasEmpty = filling.bytes.position() == 0;
             int i = from;
             while (i < to && appendLocked(encoded, arrays[i], offsets[i], lengths[i]) >= 0) {
                 i++;
@@ -485,34 +467,22 @@ public final class Journal implements RecordSink, AutoCloseable {
         lastFlushNanos = System.nanoTime();
         lastMaintenanceNanos = lastFlushNanos;
         while (true) {
-            ByteBuffer batch;
-            RecordMarks marks = null;
-            long first;
-            long end = 0;
+            AppendBuffer batch = null;
             boolean stop;
             synchronized (lock) {
                 waitForWork();
                 stop = closing;
-                batch = null;
-                first = 0;
-                if (stalled == null && filling.position() > 0) {
+                if (stalled == null && filling.bytes.position() > 0) {
                     batch = filling;
                     filling = spare;
                     spare = batch;
-                    marks = fillingMarks;
-                    fillingMarks = spareMarks;
-                    spareMarks = marks;
-                    first = fillingFirst;
-                    end = nextPosition;
-                    batch.flip();
+                    batch.end = nextPosition;
+                    batch.bytes.flip();
                 }
             }
             if (batch != null) {
                 stalled = batch;
-                stalledMarks = marks;
-                stalledFirst = first;
-                stalledPosition = first;
-                stalledEnd = end;
+                stalledPosition = batch.first;
             }
             if (stalled != null && (batch != null || maintenanceDue())) {
                 flush();
@@ -523,12 +493,12 @@ public final class Journal implements RecordSink, AutoCloseable {
             }
             if (stop && stalled == null) {
                 synchronized (lock) {
-                    if (filling.position() == 0) {
+                    if (filling.bytes.position() == 0) {
                         return;
                     }
                 }
             } else if (stop && stalled != null && blocked != null) {
-                LOG.log(Level.ERROR, "journal: closing with " + stalled.remaining() + " unwritten byte(s) ("
+                LOG.log(Level.ERROR, "journal: closing with " + stalled.bytes.remaining() + " unwritten byte(s) ("
                         + lastFailure + "); those records were never acknowledged as durable");
                 return;
             }
@@ -547,11 +517,11 @@ public final class Journal implements RecordSink, AutoCloseable {
             if (maintenanceDue()) {
                 return;
             }
-            if (stalled == null && filling.position() > 0
-                    && (filling.position() >= settings.flushBytes() || now - lastFlushNanos >= intervalNanos)) {
+            if (stalled == null && filling.bytes.position() > 0
+                    && (filling.bytes.position() >= settings.flushBytes() || now - lastFlushNanos >= intervalNanos)) {
                 return;
             }
-            long waitNanos = filling.position() > 0 && stalled == null
+            long waitNanos = filling.bytes.position() > 0 && stalled == null
                     ? intervalNanos - (now - lastFlushNanos)
                     : MAINTENANCE_NANOS - (now - lastMaintenanceNanos);
             try {
@@ -565,9 +535,9 @@ public final class Journal implements RecordSink, AutoCloseable {
 
     /** Writes {@code stalled} to the segments and fsyncs; on failure keeps the rest for a retry. */
     private void flush() {
-        ByteBuffer batch = stalled;
+        AppendBuffer batch = stalled;
         try {
-            while (batch.hasRemaining()) {
+            while (batch.bytes.hasRemaining()) {
                 writeRun(batch);
             }
             long start = System.nanoTime();
@@ -583,9 +553,9 @@ public final class Journal implements RecordSink, AutoCloseable {
                 // Before durableEnd moves, so that a feeder woken by it finds the batch here
                 // and does not read it back from disk. The whole batch: a failed earlier
                 // attempt may have written part of it, but only now is any of it durable.
-                h.offer(batch, 0, batch.limit(), stalledFirst, stalledPosition);
+                h.offer(batch.bytes, 0, batch.bytes.limit(), batch.first, stalledPosition);
             }
-            batch.clear();
+            batch.bytes.clear();
             publishDurable(stalledPosition);
         } catch (IOException e) {
             lastFailure = e.getMessage();
@@ -600,60 +570,62 @@ public final class Journal implements RecordSink, AutoCloseable {
      * where it starts (or is empty): so the batch's marks say where a run ends and what to
      * index, and only the few records after the last mark before the end are walked.
      */
-    private void writeRun(ByteBuffer batch) throws IOException {
-        int runStart = batch.position();
+    private void writeRun(AppendBuffer batch) throws IOException {
+        ByteBuffer bytes = batch.bytes;
+        RecordMarks marks = batch.marks;
+        int runStart = bytes.position();
         long fileBytes = active.bytes;
         long room = Math.max(0, settings.segmentBytes() - fileBytes);
         int p;
         long position;
-        if (room >= batch.limit() - runStart) {
-            p = batch.limit();
-            position = stalledEnd;
+        if (room >= bytes.limit() - runStart) {
+            p = bytes.limit();
+            position = batch.end;
         } else {
             // From the last mark at or before the segment's end (if it is in this run), one
             // record at a time to the first record that starts past it.
             int cut = runStart + (int) room;
-            int m = stalledMarks.floor(cut);
-            p = m >= 0 && stalledMarks.offset(m) > runStart ? stalledMarks.offset(m) : runStart;
-            position = p == runStart ? stalledPosition : stalledMarks.position(m);
+            int m = marks.floor(cut);
+            p = m >= 0 && marks.offset(m) > runStart ? marks.offset(m) : runStart;
+            position = p == runStart ? stalledPosition : marks.position(m);
             while (p < cut || (p == runStart && fileBytes == 0)) {
-                p += RecordFormat.HEADER_BYTES + batch.getInt(p);
+                p += RecordFormat.HEADER_BYTES + bytes.getInt(p);
                 position++;
             }
         }
         if (p > runStart) {
-            append(batch.slice(runStart, p - runStart));
-            index(runStart, p, fileBytes);
+            append(bytes.slice(runStart, p - runStart));
+            index(marks, runStart, p, fileBytes);
             active.bytes = fileBytes + (p - runStart);
             active.end = position;
-            batch.position(p);
+            bytes.position(p);
             stalledPosition = position;
         }
-        if (batch.hasRemaining()) {
+        if (bytes.hasRemaining()) {
             roll(position);
         }
     }
 
     /**
      * Indexes the run {@code [runStart, runEnd)} of {@code stalled}, written at {@code fileBytes}
-     * of the active segment: its first record and the marks in it, each at least
+     * of the active segment: its first record and the {@code marks} in it, each at least
      * {@link SparseIndex#INTERVAL_BYTES} after the entry before.
      */
-    private void index(int runStart, int runEnd, long fileBytes) {
+    private void index(RecordMarks marks, int runStart, int runEnd, long fileBytes) {
         SparseIndex index = active.index;
         long lastIndexed = index.lastOffset();
         if (lastIndexed < 0 || fileBytes - lastIndexed >= SparseIndex.INTERVAL_BYTES) {
             index.add(stalledPosition, fileBytes);
             lastIndexed = fileBytes;
         }
-        for (int m = Math.max(0, stalledMarks.floor(runStart) + 1); m < stalledMarks.size(); m++) {
-            int offset = stalledMarks.offset(m);
+        for (int m = Math.max(0, marks.floor(runStart) + 1); m < marks.size(); m++) {
+            int offset = marks.offset(m);
             if (offset >= runEnd) {
                 break;
             }
             long at = fileBytes + (offset - runStart);
             if (at - lastIndexed >= SparseIndex.INTERVAL_BYTES) {
-                index.add(stalledMarks.position(m), at);
+                index.add(marks.position(m), at);
                 lastIndexed = at;
             }
         }
