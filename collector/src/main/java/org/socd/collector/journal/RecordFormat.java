@@ -135,7 +135,8 @@ final class RecordFormat {
 
     /** Where the raw bytes of the payload at {@code payloadStart} begin; they run to the payload's end. */
     static int dataOffset(ByteBuffer buf, int payloadStart) {
-        int peerAt = payloadStart + 21 + (buf.get(payloadStart + 20) & 0xff);
+        int m = metaOffset(payloadStart);
+        int peerAt = m + 13 + (buf.get(m + 12) & 0xff); // as in meta(): nanos, port, input length, input
         int peerLength = buf.get(peerAt) & 0xff;
         return peerAt + 1 + (peerLength == NO_PEER ? 0 : peerLength);
     }
