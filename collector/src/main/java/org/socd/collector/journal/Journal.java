@@ -346,12 +346,20 @@ public final class Journal implements RecordSink, AutoCloseable {
         return durableEnd;
     }
 
-    /** Waits up to {@code millis} for durable records at or after {@code position}. */
-    public void awaitDurable(long position, long millis) throws InterruptedException {
+    /**
+     * Waits up to {@code millis} until the record at {@code position} is durable (one group
+     * commit may make only the records before it durable: this waits on).
+     *
+     * @return whether it is durable now
+     */
+    public boolean awaitDurable(long position, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         synchronized (durableSignal) {
-            if (durableEnd <= position) {
-                durableSignal.wait(millis);
+            long left;
+            while (durableEnd <= position && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(durableSignal, left);
             }
+            return durableEnd > position;
         }
     }
 

@@ -48,7 +48,7 @@ class JsonReplayIT {
                 last = journal.tryAppend(bytes, 0, bytes.length, new ReceiveMetadata("json-tcp", "192.0.2.50", 49152, nanos++));
                 assertTrue(last >= 0, "journal took the record");
             }
-            journal.awaitDurable(last, 20_000);
+            assertTrue(journal.awaitDurable(last, 20_000), "the three records durable before the daemon starts");
         }
 
         DaemonConfig d = DaemonConfig.defaults();
