@@ -38,7 +38,14 @@ import org.socd.collector.daemon.Daemon;
  * <p>{@code threads} also prints each round's CPU per line by thread (names without their
  * numbers), to see which stage the journal's cost lands on.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.socd.benchmarks.IngestJournalAb [ROUNDS [LINES [flood] [threads] [daemons=K]]]</pre>
+ * <p>{@code sched} also prints, for the daemon's own threads over the timed 10-90 % of each
+ * round, the share of the wall clock each kind ran and waited, runnable, for a CPU (Linux's
+ * schedstat): whether the detect stage, the bottleneck, is busy, crowded off its core, or
+ * asleep on an empty ring.
+ *
+ * <p>{@code ring=N} gives both kinds of daemon a ring of N slots instead of the default.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.socd.benchmarks.IngestJournalAb [ROUNDS [LINES [flood] [threads] [sched] [daemons=K] [ring=N]]]</pre>
  */
 public final class IngestJournalAb {
 
@@ -48,9 +55,9 @@ public final class IngestJournalAb {
     /** One daemon with its connection. */
     private record Target(String name, Daemon daemon, Path dir, Socket socket, OutputStream out) implements AutoCloseable {
 
-        static Target start(boolean journal) throws Exception {
+        static Target start(boolean journal, int ring) throws Exception {
             Path dir = Files.createTempDirectory("socd-ingest-ab");
-            Daemon d = IngestBenchmark.startDaemon(dir, journal, 0);
+            Daemon d = IngestBenchmark.startDaemon(dir, journal, ring);
             Socket s = new Socket("127.0.0.1", d.syslogTcpAddress().getPort());
             return new Target(journal ? "on" : "off", d, dir, s, s.getOutputStream());
         }
@@ -67,7 +74,8 @@ public final class IngestJournalAb {
      * The sustained rate of one round, lines per second, the process CPU per line over all of it,
      * and the share of lines the journal fed to the pipeline from disk rather than from memory.
      */
-    private record Round(double rate, double cpuMicrosPerLine, double fromDisk, Map<String, Double> threadMicrosPerLine) {
+    private record Round(double rate, double cpuMicrosPerLine, double fromDisk, Map<String, Double> threadMicrosPerLine,
+                         String sched) {
 
         String describe() {
             return String.format("%,9.0f lines/s (%.2f µs CPU/line%s)", rate, cpuMicrosPerLine,
@@ -92,14 +100,15 @@ public final class IngestJournalAb {
         List<String> options = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
         boolean flood = options.contains("flood");
         boolean threads = options.contains("threads");
-        int daemons = options.stream().filter(o -> o.startsWith("daemons=")).findFirst()
-                .map(o -> Integer.parseInt(o.substring("daemons=".length()))).orElse(1);
+        boolean sched = options.contains("sched");
+        int daemons = intOption(options, "daemons=", 1);
+        int ring = intOption(options, "ring=", 0);
         List<Target> ons = new ArrayList<>();
         List<Target> offs = new ArrayList<>();
         try {
             for (int i = 0; i < daemons; i++) {
-                ons.add(Target.start(true));
-                offs.add(Target.start(false));
+                ons.add(Target.start(true, ring));
+                offs.add(Target.start(false, ring));
             }
             for (int i = 0; i < 3; i++) { // warm-up: the JIT compiler, the page cache, the sockets
                 for (int d = 0; d < daemons; d++) {
@@ -125,6 +134,9 @@ public final class IngestJournalAb {
                         rOn.describe(), rOff.describe(), rOn.rate() / rOff.rate());
                 if (threads) {
                     System.out.printf("  µs/line by thread, on:%s%n  off:%s%n", rOn.threads(), rOff.threads());
+                }
+                if (sched) {
+                    System.out.printf("  share of the wall clock, on:%s%n  off:%s%n", rOn.sched(), rOff.sched());
                 }
             }
             System.out.printf("median: on %,.0f lines/s, off %,.0f lines/s; median of the per-pair ratios on/off %.3f (%+.1f %%)%n",
@@ -164,15 +176,19 @@ public final class IngestJournalAb {
         sender.start();
         long tFrom = 0;
         long tTo = 0;
+        Map<String, Schedstat.Sample> sched0 = Map.of();
+        Map<String, Schedstat.Sample> sched1 = Map.of();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (tTo == 0) {
             long n = IngestBenchmark.decoded(t.daemon());
             long now = System.nanoTime();
             if (tFrom == 0 && n >= from) {
                 tFrom = now;
+                sched0 = Schedstat.read("socd-");
             }
             if (n >= to) {
                 tTo = now;
+                sched1 = Schedstat.read("socd-");
             }
             if (now > deadline) {
                 throw new IllegalStateException("the daemon with the journal " + t.name() + " decoded only "
@@ -190,7 +206,8 @@ public final class IngestJournalAb {
                 threads.put(name, (nanos - threads0.getOrDefault(name, 0L)) / 1e3 / lines));
         double disk = fed(t.daemon(), "disk") - disk0;
         double memory = fed(t.daemon(), "memory") - memory0;
-        return new Round((to - from) * 1e9 / (tTo - tFrom), cpu / 1e3 / lines, disk / (disk + memory), threads);
+        return new Round((to - from) * 1e9 / (tTo - tFrom), cpu / 1e3 / lines, disk / (disk + memory), threads,
+                Schedstat.describe(sched0, sched1, tTo - tFrom));
     }
 
     /**
@@ -208,6 +225,11 @@ public final class IngestJournalAb {
     private static double fed(Daemon daemon, String source) {
         var c = daemon.registry().find("socd.journal.fed.records").tag("source", source).counter();
         return c == null ? Double.NaN : c.count();
+    }
+
+    private static int intOption(List<String> options, String prefix, int otherwise) {
+        return options.stream().filter(o -> o.startsWith(prefix)).findFirst()
+                .map(o -> Integer.parseInt(o.substring(prefix.length()))).orElse(otherwise);
     }
 
     private static double median(List<Double> values) {
