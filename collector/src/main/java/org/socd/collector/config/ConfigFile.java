@@ -31,7 +31,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * api:      { bind: 127.0.0.1, port: 8514, tls_cert: cert.pem, tls_key: key.pem, metrics_require_token: false }
  * alerts:   { retention_days: 180 }
  * rules:    { directories: [/etc/socd/rules], mapping: mapping.yml, placeholders: placeholders.yml }
- * pipeline: { ring_size: 8192, shards: 1, io_threads: 2 }
+ * pipeline: { ring_size: 32768, shards: 1, io_threads: 2 }
  * correlation: { max_groups: 10000, max_entries: 50000, events_per_match: 10 }
  * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
  *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600, direct_io: true }

@@ -238,10 +238,10 @@ public final class JournalFeeder implements AutoCloseable {
             if (!running) {
                 return null;
             }
-            // The ring is full: the pipeline is the bottleneck. A millisecond, not less:
-            // a full ring holds ~20 ms of work, and on two cores every extra wake-up of
-            // this thread is CPU the decode and detect threads do not get (100 µs here cost
-            // ingest ~10 % in IngestBenchmark with the journal on).
+            // The ring is full: the pipeline is the bottleneck. A millisecond, not less: a
+            // full ring of the default size holds ~50 ms of work, and on two cores every extra
+            // wake-up of this thread is CPU the decode and detect threads do not get (100 µs
+            // here cost ingest ~10 % in IngestBenchmark with the journal on).
             LockSupport.parkNanos(1_000_000);
         }
         return claim;

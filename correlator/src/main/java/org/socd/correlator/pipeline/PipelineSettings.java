@@ -14,13 +14,23 @@ import org.socd.rules.correlation.CorrelationLimits;
 public record PipelineSettings(int ringSize, int shards, CorrelationLimits correlationLimits) {
 
     /**
-     * Small on purpose: every slot between the decode stage and the alert stage holds a live
-     * decoded event, and when detection is the bottleneck decode runs a whole ring ahead. At
-     * 65,536 slots that kept ~100 MB of young objects alive for every GC to copy (2.3 s of G1
-     * pauses in 20 s of full-speed TCP intake; 0.2-0.3 s at 8,192, and 10-35 % more messages/s).
-     * Bursts are buffered by the journal, not the ring; without the journal, raise it for UDP.
+     * Large enough that the stages ride out each other's scheduling hiccups. On a 2-core box the
+     * alert stage and the journal feeder share a core with the inputs and the journal writer and
+     * often wait milliseconds for it; with 8,192 slots (~10 ms of detect work) the ring filled
+     * with records the alert stage had not yet passed, the feeder could not publish, and the
+     * shard thread ran dry and slept 2-5 % of the time with the journal on. At 32,768 it never
+     * ran dry, the shard ran 91-93 % of the wall clock instead of 87-91 %, and the alert stage
+     * woke half as often in both journal modes (IngestJournalAb {@code sched},
+     * docs/PERFORMANCE.md, ninth session).
+     *
+     * <p>Not much larger: an earlier layout decoded in its own stage, which ran a whole ring
+     * ahead of detection, so every slot held a live decoded event for each GC to copy (65,536
+     * slots cost 2.3 s of G1 pauses in 20 s of full-speed intake). Now decode and detect are one
+     * stage, and only the slots between it and the alert stage (about a thousand under load)
+     * hold events; the rest hold raw bytes, ~256 bytes a slot. Bursts beyond the ring are
+     * buffered by the journal; without the journal, raise it for UDP.
      */
-    public static final int DEFAULT_RING_SIZE = 8_192;
+    public static final int DEFAULT_RING_SIZE = 32_768;
 
     public PipelineSettings {
         if (ringSize < 1 || Integer.bitCount(ringSize) != 1) {

@@ -477,7 +477,7 @@ class PipelineTest {
         assertTrue(e.getMessage().contains("power of two"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PipelineSettings(1024, 0));
         PipelineSettings defaults = PipelineSettings.defaults();
-        assertEquals(8_192, defaults.ringSize());
+        assertEquals(32_768, defaults.ringSize());
         assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), defaults.shards());
         assertNotEquals(0, defaults.shards());
     }
