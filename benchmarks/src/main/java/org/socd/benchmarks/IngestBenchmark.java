@@ -88,12 +88,18 @@ public class IngestBenchmark {
      * on or off; {@code ring} slots, or the default when 0.
      */
     static Daemon startDaemon(Path dir, boolean journal, int ring) throws IOException {
+        return startDaemon(dir, journal, ring, 0);
+    }
+
+    /** {@link #startDaemon(Path, boolean, int)} with a group commit every {@code flushBytes}, or the default when 0. */
+    static Daemon startDaemon(Path dir, boolean journal, int ring, long flushBytes) throws IOException {
         DaemonConfig d = DaemonConfig.defaults();
         var j = d.journal();
         return Daemon.start(new DaemonConfig(dir, new DaemonConfig.SyslogConfig("127.0.0.1", -1, 0, 65536),
                 new DaemonConfig.ApiConfig("127.0.0.1", 0), List.of(),
                 ring > 0 ? new DaemonConfig.PipelineConfig(ring, d.pipeline().shards()) : d.pipeline(), d.timeZone(), d.alerts(),
-                new DaemonConfig.JournalConfig(journal, j.segmentBytes(), j.flushIntervalMillis(), j.flushBytes(),
+                new DaemonConfig.JournalConfig(journal, j.segmentBytes(), j.flushIntervalMillis(),
+                        flushBytes > 0 ? flushBytes : j.flushBytes(),
                         4L << 30, j.maxAge(), j.minFreeBytes()),
                 new DaemonConfig.RelpConfig("127.0.0.1", -1)), Clock.systemUTC());
     }

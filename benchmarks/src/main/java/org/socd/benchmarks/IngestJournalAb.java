@@ -43,9 +43,10 @@ import org.socd.collector.daemon.Daemon;
  * schedstat): whether the detect stage, the bottleneck, is busy, crowded off its core, or
  * asleep on an empty ring.
  *
- * <p>{@code ring=N} gives both kinds of daemon a ring of N slots instead of the default.
+ * <p>{@code ring=N} gives both kinds of daemon a ring of N slots instead of the default;
+ * {@code flush=BYTES} the journal a group commit every BYTES instead of the default.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.socd.benchmarks.IngestJournalAb [ROUNDS [LINES [flood] [threads] [sched] [daemons=K] [ring=N]]]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.socd.benchmarks.IngestJournalAb [ROUNDS [LINES [flood] [threads] [sched] [daemons=K] [ring=N] [flush=BYTES]]]</pre>
  */
 public final class IngestJournalAb {
 
@@ -55,9 +56,9 @@ public final class IngestJournalAb {
     /** One daemon with its connection. */
     private record Target(String name, Daemon daemon, Path dir, Socket socket, OutputStream out) implements AutoCloseable {
 
-        static Target start(boolean journal, int ring) throws Exception {
+        static Target start(boolean journal, int ring, long flushBytes) throws Exception {
             Path dir = Files.createTempDirectory("socd-ingest-ab");
-            Daemon d = IngestBenchmark.startDaemon(dir, journal, ring);
+            Daemon d = IngestBenchmark.startDaemon(dir, journal, ring, flushBytes);
             Socket s = new Socket("127.0.0.1", d.syslogTcpAddress().getPort());
             return new Target(journal ? "on" : "off", d, dir, s, s.getOutputStream());
         }
@@ -103,12 +104,13 @@ public final class IngestJournalAb {
         boolean sched = options.contains("sched");
         int daemons = intOption(options, "daemons=", 1);
         int ring = intOption(options, "ring=", 0);
+        int flushBytes = intOption(options, "flush=", 0);
         List<Target> ons = new ArrayList<>();
         List<Target> offs = new ArrayList<>();
         try {
             for (int i = 0; i < daemons; i++) {
-                ons.add(Target.start(true, ring));
-                offs.add(Target.start(false, ring));
+                ons.add(Target.start(true, ring, flushBytes));
+                offs.add(Target.start(false, ring, flushBytes));
             }
             for (int i = 0; i < 3; i++) { // warm-up: the JIT compiler, the page cache, the sockets
                 for (int d = 0; d < daemons; d++) {
