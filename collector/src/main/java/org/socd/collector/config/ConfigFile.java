@@ -33,7 +33,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * rules:    { directories: [/etc/socd/rules], mapping: mapping.yml, placeholders: placeholders.yml }
  * pipeline: { ring_size: 32768, shards: 1, io_threads: 2 }
  * correlation: { max_groups: 10000, max_entries: 50000, events_per_match: 10 }
- * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 1048576,
+ * journal:  { enabled: true, segment_bytes: 67108864, flush_interval_ms: 50, flush_bytes: 4194304,
  *             max_bytes: 10737418240, max_age_hours: 168, min_free_bytes: 104857600, direct_io: true }
  * relp:     { bind: 127.0.0.1, port: 2514,
  *             tls: { port: 2515, cert: server.pem, key: server.key, client_ca: ca.pem, require_client_cert: true } }

@@ -172,7 +172,7 @@ public record DaemonConfig(Path dataDir, SyslogConfig syslog, ApiConfig api, Lis
     public record JournalConfig(boolean enabled, long segmentBytes, long flushIntervalMillis, long flushBytes,
                                 long maxBytes, Duration maxAge, long minFreeBytes, boolean directIo) {
         public static JournalConfig defaults() {
-            return new JournalConfig(true, 64L << 20, 50, 1L << 20, 10L << 30, Duration.ofDays(7), 100L << 20, true);
+            return new JournalConfig(true, 64L << 20, 50, 4L << 20, 10L << 30, Duration.ofDays(7), 100L << 20, true);
         }
 
         /** With direct I/O where the file system allows it. */
